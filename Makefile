@@ -1,0 +1,76 @@
+# Cocreatie: `make run` serves the app, `make test` runs every test.
+# Both set up everything they need on a fresh machine (venv, packages, Chromium, Pango).
+
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+# Django 6 needs Python 3.12+: the first interpreter that really runs, on the PATH or under pyenv.
+PYTHON_BOOT := $(shell for p in python3.13 python3.12 python3 \
+	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	  $$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1 && { command -v $$p || echo $$p; } && break; \
+	done)
+STAMP := $(VENV)/.installed
+SYSTEM_STAMP := var/.system-packages
+
+messages: $(STAMP)
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=tests --ignore=bench
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
+
+.PHONY: messages run test test-fast lint bench stack stack-down clean help
+
+help:
+	@echo "make run    start the app on http://127.0.0.1:$(PORT) with demo data"
+	@echo "make test   run all tests (unit, browser, lint)"
+
+$(PY):
+	@if [ -z "$(PYTHON_BOOT)" ]; then \
+	  echo "Python 3.12 of nieuwer is nodig (Django 6). Installeer het, bijvoorbeeld 'pyenv install 3.13', en probeer opnieuw." >&2; exit 1; fi
+	$(PYTHON_BOOT) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PIP) install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Debian packages: WeasyPrint's Pango, Chromium for browser tests, poppler for PDF checks.
+$(SYSTEM_STAMP):
+	@mkdir -p var
+	@missing=""; \
+	for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core chromium poppler-utils; do \
+	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	touch $(SYSTEM_STAMP)
+
+install: $(STAMP) $(SYSTEM_STAMP)
+
+run: install
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py inhoud_laden
+	DJANGO_DEBUG=1 $(PY) manage.py demo
+	@echo ""
+	@echo "Cocreatie draait op http://127.0.0.1:$(PORT)/  (stoppen: Ctrl+C)"
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run -v 0
+	$(VENV)/bin/pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+test-fast: $(STAMP)
+	$(VENV)/bin/pytest -m "not e2e and not stack" -q $(PYTEST_ARGS)
+
+bench: install
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) var/.system-packages

@@ -1,0 +1,233 @@
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Rol(models.TextChoices):
+    BEGELEIDER = "begeleider", _("Begeleider")
+    TEAMLID = "teamlid", _("Teamlid")
+    LEIDINGGEVENDE = "leidinggevende", _("Leidinggevende")
+
+
+class Perspectief(models.TextChoices):
+    PROFESSIONAL = "professional", _("Professional")
+    ERVARINGSDESKUNDIGE = "ervaringsdeskundige", _("Ervaringsdeskundige")
+    CLIENT = "client", _("Cliënt")
+    FAMILIE = "familie", _("Familie")
+    MANAGEMENT = "management", _("Management")
+
+
+class Sector(models.TextChoices):
+    GGZ = "ggz", _("GGZ")
+    VERSLAVINGSZORG = "verslavingszorg", _("Verslavingszorg")
+    JEUGDHULP = "jeugdhulp", _("Jeugdhulp")
+    ARMOEDE = "armoede", _("Armoede")
+    WELZIJN = "welzijn", _("Welzijn")
+    GEMEENTE = "gemeente", _("Gemeente")
+    ANDER = "ander", _("Ander")
+
+
+class Organisatie(models.Model):
+    naam = models.CharField(_("naam"), max_length=200)
+    leidinggevenden = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="geleide_organisaties",
+        verbose_name=_("leidinggevenden"),
+        help_text=_("Zien alle teams van de organisatie."),
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class TeamQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Teams the user belongs to, plus all teams of organisations they lead."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(lidmaatschappen__user=user) | Q(organisatie__leidinggevenden=user)).distinct()
+
+
+class Team(models.Model):
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.CASCADE, related_name="teams", verbose_name=_("organisatie")
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    objects = TeamQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("trajecten:team", args=[self.pk])
+
+    def rol_van(self, user) -> str | None:
+        """The user's effective role in this team, or None when they have none."""
+        if not user.is_authenticated:
+            return None
+        lid = self.lidmaatschappen.filter(user=user).values_list("rol", flat=True).first()
+        if lid:
+            return lid
+        if self.organisatie.leidinggevenden.filter(pk=user.pk).exists():
+            return Rol.LEIDINGGEVENDE
+        return None
+
+
+class Lidmaatschap(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschappen"
+    )
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="lidmaatschappen")
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices)
+    perspectief = models.CharField(_("perspectief"), max_length=30, choices=Perspectief.choices)
+    via_uitnodiging = models.ForeignKey(
+        "Uitnodiging", null=True, blank=True, on_delete=models.SET_NULL, related_name="leden"
+    )
+    sinds = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [models.UniqueConstraint(fields=["user", "team"], name="een_lidmaatschap_per_team")]
+        ordering = ["team", "user__first_name", "user__username"]
+
+    def __str__(self):
+        return f"{self.user} – {self.team} ({self.get_rol_display()})"
+
+
+class Traject(models.Model):
+    class Status(models.TextChoices):
+        GEPLAND = "gepland", _("Gepland")
+        ACTIEF = "actief", _("Actief")
+        AFGEROND = "afgerond", _("Afgerond")
+        GESTOPT = "gestopt", _("Gestopt")
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="trajecten")
+    titel = models.CharField(_("titel"), max_length=200)
+    startdatum = models.DateField(_("startdatum"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.GEPLAND)
+    begeleiders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="begeleide_trajecten",
+        verbose_name=_("begeleiders"),
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    # Bumped by any app when the trajectory's data changes; drives "last activity".
+    laatst_actief = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("traject")
+        verbose_name_plural = _("trajecten")
+        ordering = ["-startdatum", "titel"]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("trajecten:traject", args=[self.pk])
+
+    def touch(self):
+        Traject.objects.filter(pk=self.pk).update(laatst_actief=timezone.now())
+
+
+def _new_token():
+    return secrets.token_urlsafe(24)
+
+
+def _default_expiry():
+    return timezone.now() + timedelta(days=14)
+
+
+class UitnodigingQuerySet(models.QuerySet):
+    def claim(self, pk) -> bool:
+        """Atomically take one use of an invite; False when none is left.
+
+        A conditional UPDATE, so two people following a single-use link at the
+        same moment cannot both get in (works on SQLite and PostgreSQL alike).
+        """
+        now = timezone.now()
+        return bool(
+            self.filter(
+                pk=pk, ingetrokken_op__isnull=True, verloopt_op__gt=now, gebruikt__lt=F("max_gebruik")
+            ).update(gebruikt=F("gebruikt") + 1)
+        )
+
+
+class Uitnodiging(models.Model):
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="uitnodigingen")
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.TEAMLID)
+    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    verloopt_op = models.DateTimeField(_("verloopt op"), default=_default_expiry)
+    max_gebruik = models.PositiveIntegerField(_("aantal keer te gebruiken"), default=1)
+    gebruikt = models.PositiveIntegerField(default=0)
+    ingetrokken_op = models.DateTimeField(null=True, blank=True)
+
+    objects = UitnodigingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self):
+        return f"{self.team} – {self.get_rol_display()}"
+
+    def get_absolute_url(self):
+        return reverse("trajecten:uitnodiging", args=[self.token])
+
+    @property
+    def is_ingetrokken(self):
+        return self.ingetrokken_op is not None
+
+    @property
+    def is_verlopen(self):
+        return self.verloopt_op <= timezone.now()
+
+    @property
+    def is_opgebruikt(self):
+        return self.gebruikt >= self.max_gebruik
+
+    @property
+    def is_bruikbaar(self):
+        return not (self.is_ingetrokken or self.is_verlopen or self.is_opgebruikt)
+
+
+class LoginThrottle(models.Model):
+    """Failed logins per key ("user:<name>" or "ip:<address>"), shared by all processes."""
+
+    key = models.CharField(max_length=200, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField(default=timezone.now)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return self.key

@@ -1,0 +1,62 @@
+"""Export and erasure of what `trajecten` (and Django's admin log) hold about a person."""
+
+from django.contrib.admin.models import LogEntry
+
+from .models import Lidmaatschap, Organisatie, Traject, Uitnodiging
+from .registries import PersonalData, register_personal_data
+
+
+def _lidmaatschappen(user):
+    return [
+        {
+            "team": m.team.naam,
+            "organisatie": m.team.organisatie.naam,
+            "rol": m.rol,
+            "perspectief": m.perspectief,
+            "sinds": m.sinds.isoformat(),
+        }
+        for m in Lidmaatschap.objects.filter(user=user).select_related("team__organisatie")
+    ]
+
+
+register_personal_data(
+    PersonalData(
+        model=Lidmaatschap,
+        export=_lidmaatschappen,
+        erase=lambda user: Lidmaatschap.objects.filter(user=user).delete(),
+    )
+)
+register_personal_data(
+    PersonalData(
+        model=Uitnodiging,
+        export=lambda user: [
+            {"team": u.team.naam, "rol": u.rol, "aangemaakt_op": u.aangemaakt_op.isoformat()}
+            for u in Uitnodiging.objects.filter(aangemaakt_door=user).select_related("team")
+        ],
+        erase=lambda user: Uitnodiging.objects.filter(aangemaakt_door=user).update(aangemaakt_door=None),
+    )
+)
+register_personal_data(
+    PersonalData(
+        model=Organisatie,
+        export=lambda user: [{"leidinggevende_van": o.naam} for o in user.geleide_organisaties.all()],
+        erase=lambda user: user.geleide_organisaties.clear(),
+    )
+)
+register_personal_data(
+    PersonalData(
+        model=Traject,
+        export=lambda user: [{"begeleider_van": t.titel} for t in user.begeleide_trajecten.all()],
+        erase=lambda user: user.begeleide_trajecten.clear(),
+    )
+)
+register_personal_data(
+    PersonalData(
+        model=LogEntry,
+        export=lambda user: [
+            {"tijd": e.action_time.isoformat(), "object": e.object_repr, "actie": e.get_action_flag_display()}
+            for e in LogEntry.objects.filter(user=user)
+        ],
+        erase=lambda user: LogEntry.objects.filter(user=user).delete(),
+    )
+)

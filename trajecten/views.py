@@ -1,0 +1,291 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import throttle
+from .access import BEGELEIDER, organisatie_for, team_for, traject_for
+from .forms import AccountForm, LidWordenForm, LoginForm, TeamForm, TrajectForm, UitnodigingForm
+from .models import Lidmaatschap, Organisatie, Perspectief, Rol, Team, Traject, Uitnodiging
+from .registries import progress_for, progress_sources, signals_for, traject_links
+from .services import UitnodigingOnbruikbaar, lid_worden, traject_starten, uitnodiging_aanmaken
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login with throttling per username and per address."""
+
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        username = request.POST.get("username", "")
+        wait = throttle.locked_for(username, throttle.client_ip(request))
+        if wait:
+            form = self.get_form()
+            minutes = max(1, round(wait / 60))
+            form.errors.clear()
+            form.add_error(
+                None,
+                _("Er is te vaak een verkeerd wachtwoord ingevuld. Probeer het over %(min)s minuten opnieuw.")
+                % {"min": minutes},
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        throttle.register_failure(self.request.POST.get("username", ""), throttle.client_ip(self.request))
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+    def form_valid(self, form):
+        throttle.register_success(form.get_user().get_username())
+        return super().form_valid(form)
+
+
+@login_required
+@require_http_methods(["GET"])
+def mijn_teams(request):
+    teams = (
+        Team.objects.visible_to(request.user)
+        .select_related("organisatie")
+        .prefetch_related(Prefetch("trajecten", queryset=Traject.objects.order_by("-startdatum")))
+        .order_by("organisatie__naam", "naam")
+    )
+    rollen = dict(Lidmaatschap.objects.filter(user=request.user).values_list("team_id", "rol"))
+    geleid = list(request.user.geleide_organisaties.all())
+    geleid_ids = {o.pk for o in geleid}
+    for team in teams:
+        team.rol = rollen.get(team.pk) or (Rol.LEIDINGGEVENDE if team.organisatie_id in geleid_ids else None)
+        team.rol_label = Rol(team.rol).label if team.rol else ""
+    return render(request, "trajecten/mijn_teams.html", {"teams": teams, "organisaties": geleid})
+
+
+@login_required
+@require_http_methods(["GET"])
+def team_detail(request, pk):
+    return _render_team(request, team_for(request, pk))
+
+
+def _render_team(request, team, *, uitnodiging_form=None, team_form=None, status=200):
+    leden = team.lidmaatschappen.select_related("user").order_by("rol", "user__first_name")
+    uitnodigingen = []
+    if team.rol == Rol.BEGELEIDER:
+        uitnodigingen = team.uitnodigingen.select_related("aangemaakt_door").prefetch_related("leden__user")
+        team_form = team_form or TeamForm(instance=team)
+    return render(
+        request,
+        "trajecten/team.html",
+        {
+            "team": team,
+            "leden": leden,
+            "trajecten": team.trajecten.all(),
+            "uitnodigingen": uitnodigingen,
+            "uitnodiging_form": uitnodiging_form
+            or (UitnodigingForm() if team.rol == Rol.BEGELEIDER else None),
+            "team_form": team_form,
+            "perspectieven_zonder_ervaring": not any(
+                lid.perspectief in (Perspectief.ERVARINGSDESKUNDIGE, Perspectief.CLIENT, Perspectief.FAMILIE)
+                for lid in leden
+            ),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def team_bewerken(request, pk):
+    team = team_for(request, pk, roles=BEGELEIDER)
+    form = TeamForm(request.POST, instance=Team.objects.get(pk=team.pk))
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("De teamgegevens zijn opgeslagen."))
+        return redirect(team)
+    return _render_team(request, team, team_form=form, status=400)
+
+
+@login_required
+@require_POST
+def uitnodiging_nieuw(request, pk):
+    team = team_for(request, pk, roles=BEGELEIDER)
+    form = UitnodigingForm(request.POST)
+    if not form.is_valid():
+        return _render_team(request, team, uitnodiging_form=form, status=400)
+    uitnodiging_aanmaken(
+        team=team,
+        door=request.user,
+        rol=form.cleaned_data["rol"],
+        max_gebruik=form.cleaned_data["max_gebruik"],
+        verloopt_op=form.verloopt_op(),
+    )
+    messages.success(request, _("De uitnodigingslink is gemaakt. Kopieer de link hieronder en deel hem."))
+    return redirect(reverse("trajecten:team", args=[team.pk]) + "#uitnodigingen")
+
+
+@login_required
+@require_POST
+def uitnodiging_intrekken(request, pk, uitnodiging_pk):
+    team = team_for(request, pk, roles=BEGELEIDER)
+    uitnodiging = get_object_or_404(Uitnodiging, pk=uitnodiging_pk, team=team)
+    Uitnodiging.objects.filter(pk=uitnodiging.pk, ingetrokken_op__isnull=True).update(
+        ingetrokken_op=timezone.now()
+    )
+    messages.success(request, _("De uitnodiging is ingetrokken. De link werkt niet meer."))
+    return redirect(reverse("trajecten:team", args=[team.pk]) + "#uitnodigingen")
+
+
+@require_http_methods(["GET", "POST"])
+def uitnodiging(request, token):
+    """Follow an invite link: log in or create an account, then become a member."""
+    uitnodiging = Uitnodiging.objects.select_related("team__organisatie").filter(token=token).first()
+    if uitnodiging is None:
+        return render(request, "trajecten/uitnodiging_ongeldig.html", {"reden": "onbekend"}, status=404)
+    if not uitnodiging.is_bruikbaar:
+        reden = (
+            "ingetrokken"
+            if uitnodiging.is_ingetrokken
+            else "verlopen"
+            if uitnodiging.is_verlopen
+            else "opgebruikt"
+        )
+        return render(request, "trajecten/uitnodiging_ongeldig.html", {"reden": reden}, status=410)
+
+    team = uitnodiging.team
+    if request.user.is_authenticated and team.lidmaatschappen.filter(user=request.user).exists():
+        messages.info(request, _("Je bent al lid van dit team."))
+        return redirect(team)
+
+    initial = {
+        "perspectief": Perspectief.MANAGEMENT
+        if uitnodiging.rol == Rol.LEIDINGGEVENDE
+        else Perspectief.PROFESSIONAL
+    }
+    form_class = LidWordenForm if request.user.is_authenticated else AccountForm
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if request.user.is_authenticated:
+                lid_worden(
+                    uitnodiging=uitnodiging, user=request.user, perspectief=form.cleaned_data["perspectief"]
+                )
+            else:
+                account = {
+                    "username": form.cleaned_data["username"],
+                    "password": form.cleaned_data["password1"],
+                    "first_name": form.cleaned_data["first_name"],
+                }
+                lid = lid_worden(
+                    uitnodiging=uitnodiging, account=account, perspectief=form.cleaned_data["perspectief"]
+                )
+                login(request, lid.user, backend="django.contrib.auth.backends.ModelBackend")
+        except UitnodigingOnbruikbaar:
+            return render(request, "trajecten/uitnodiging_ongeldig.html", {"reden": "opgebruikt"}, status=410)
+        messages.success(request, _("Welkom! Je bent nu lid van %(team)s.") % {"team": team.naam})
+        return redirect(team)
+    return render(
+        request,
+        "trajecten/uitnodiging.html",
+        {"uitnodiging": uitnodiging, "team": team, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def traject_nieuw(request, pk):
+    team = team_for(request, pk, roles=BEGELEIDER)
+    form = TrajectForm(
+        request.POST or None,
+        team=team,
+        initial={"startdatum": timezone.localdate(), "begeleiders": [request.user.pk]},
+    )
+    if request.method == "POST" and form.is_valid():
+        traject = traject_starten(team=team, **form.cleaned_data)
+        messages.success(request, _("Het traject is aangemaakt."))
+        return redirect(traject)
+    return render(
+        request,
+        "trajecten/traject_form.html",
+        {"team": team, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def traject_bewerken(request, pk):
+    traject = traject_for(request, pk, roles=BEGELEIDER)
+    form = TrajectForm(request.POST or None, instance=traject, team=traject.team)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Het traject is opgeslagen."))
+        return redirect(traject)
+    return render(
+        request,
+        "trajecten/traject_form.html",
+        {"team": traject.team, "traject": traject, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def traject_detail(request, pk):
+    traject = traject_for(request, pk)
+    per_bron = progress_for([traject])[traject.pk]
+    voortgang = [(bron, per_bron[bron.key]) for bron in progress_sources()]
+    return render(
+        request,
+        "trajecten/traject.html",
+        {
+            "traject": traject,
+            "team": traject.team,
+            "begeleiders": traject.begeleiders.all(),
+            "links": traject_links(traject.rol),
+            "voortgang": voortgang,
+            "signalen": signals_for(traject),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def organisatie_detail(request, pk):
+    organisatie = organisatie_for(request, pk)
+    teams = organisatie.teams.prefetch_related("trajecten").order_by("naam")
+    return render(
+        request,
+        "trajecten/organisatie.html",
+        {"organisatie": organisatie, "teams": teams, "team_form": TeamForm()},
+    )
+
+
+@login_required
+@require_POST
+def team_nieuw(request, pk):
+    organisatie = organisatie_for(request, pk)
+    form = TeamForm(request.POST)
+    if form.is_valid():
+        team = form.save(commit=False)
+        team.organisatie = organisatie
+        team.save()
+        messages.success(request, _("Het team is aangemaakt."))
+        return redirect(organisatie_detail_url(organisatie))
+    teams = organisatie.teams.prefetch_related("trajecten").order_by("naam")
+    return render(
+        request,
+        "trajecten/organisatie.html",
+        {"organisatie": organisatie, "teams": teams, "team_form": form},
+        status=400,
+    )
+
+
+def organisatie_detail_url(organisatie: Organisatie) -> str:
+    return reverse("trajecten:organisatie", args=[organisatie.pk])
