@@ -85,7 +85,10 @@ INSTALLED_APPS = [
     "cocreatie",
     "trajecten",
     "oefeningen",
+    "kwartiermaken",
     "ervaringsdeskundigen",
+    "bijeenkomsten",
+    "plan",
 ]
 
 MIDDLEWARE = [

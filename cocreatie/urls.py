@@ -25,4 +25,9 @@ urlpatterns = [
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("beheer/", admin.site.urls),
     path("", include("trajecten.urls")),
+    path("", include("oefeningen.urls")),
+    path("", include("kwartiermaken.urls")),
+    path("", include("ervaringsdeskundigen.urls")),
+    path("", include("bijeenkomsten.urls")),
+    path("", include("plan.urls")),
 ]

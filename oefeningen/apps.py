@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class OefeningenConfig(AppConfig):
     name = "oefeningen"
     verbose_name = _("Oefeningen")
+
+    def ready(self):
+        # Register this app's plan sections, progress, signals, personal data,
+        # trajectory links and demo data with trajecten.registries here.
+        pass

@@ -1,0 +1,118 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Helpers every e2e test uses: `login`, `check_a11y` (axe-core, WCAG 2.0/2.1/2.2 A and AA),
+`screenshot` (writes to tests/e2e/screenshots/, ignored by git), `no_horizontal_scroll`.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+AXE_JS = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "nl-NL", "viewport": DESKTOP}
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_csp_violations(request):
+    """Any Content-Security-Policy violation in the browser console fails the test."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+    yield
+    assert not errors, f"CSP violations: {errors}"
+
+
+def login(page, live_server, username, password="geheim-wachtwoord-123"):
+    page.goto(f"{live_server.url}/account/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(lambda url: "/account/inloggen/" not in url)
+
+
+def check_a11y(page, context: str = ""):
+    """Run axe-core on the current page; fail on any WCAG A/AA violation."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        # evaluate() goes through the DevTools protocol, which the page's CSP does not
+        # govern; a <script> tag would be (rightly) refused by our CSP.
+        page.evaluate(AXE_JS)
+    result = page.evaluate(
+        "async (tags) => await window.axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS,
+    )
+    violations = [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in result["violations"]
+    ]
+    assert not violations, f"axe violations on {page.url} {context}:\n" + json.dumps(violations, indent=2)
+
+
+def screenshot(page, name: str):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def no_horizontal_scroll(page):
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    culprits = page.evaluate(
+        """() => { const w = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 0.5
+          || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible')
+          .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className).slice(0, 8) }"""
+    )
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px: {culprits}"
