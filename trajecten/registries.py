@@ -185,3 +185,31 @@ def register_demo(hook: Callable[[Traject], None]) -> None:
 
 def demo_hooks() -> list[Callable[[Traject], None]]:
     return list(_demo_hooks)
+
+
+# -- trajectory export (JSON and CSV for the organisation's own records) ------
+
+
+@dataclass(frozen=True)
+class TrajectExport:
+    """One table of a trajectory's data, for the JSON/CSV export of the whole trajectory.
+
+    rows: (traject) -> list of flat dicts (str/int/float/bool/None values, ISO dates),
+    with the same keys in every row; a fixed number of queries.
+    """
+
+    key: str
+    label: str
+    order: int
+    rows: Callable[[Traject], list[dict[str, Any]]]
+
+
+_traject_exports: dict[str, TrajectExport] = {}
+
+
+def register_traject_export(export: TrajectExport) -> None:
+    _traject_exports[export.key] = export
+
+
+def traject_exports() -> list[TrajectExport]:
+    return sorted(_traject_exports.values(), key=lambda e: (e.order, e.key))
