@@ -92,7 +92,7 @@ def test_only_team_begeleiders_can_be_chosen_as_traject_begeleider(world):
 
 
 def _grow(world, n):
-    for i in range(n):
+    for _ in range(n):
         team = TeamFactory(organisatie=world.org)
         LidmaatschapFactory(user=world.alice, team=team, rol=Rol.BEGELEIDER)
         for _ in range(2):
