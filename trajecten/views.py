@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -187,8 +188,18 @@ def uitnodiging(request, token):
                 login(request, lid.user, backend="django.contrib.auth.backends.ModelBackend")
         except UitnodigingOnbruikbaar:
             return render(request, "trajecten/uitnodiging_ongeldig.html", {"reden": "opgebruikt"}, status=410)
-        messages.success(request, _("Welkom! Je bent nu lid van %(team)s.") % {"team": team.naam})
-        return redirect(team)
+        except IntegrityError:
+            # Someone took the same username a moment earlier; nothing was written.
+            form.add_error("username", _("Deze gebruikersnaam is al in gebruik. Kies een andere."))
+            return render(
+                request,
+                "trajecten/uitnodiging.html",
+                {"uitnodiging": uitnodiging, "team": team, "form": form},
+                status=400,
+            )
+        else:
+            messages.success(request, _("Welkom! Je bent nu lid van %(team)s.") % {"team": team.naam})
+            return redirect(team)
     return render(
         request,
         "trajecten/uitnodiging.html",
