@@ -1,0 +1,285 @@
+"""Chapters and exercises (content, loaded from fixtures by slug) and what teams contribute (data).
+
+Content rows are keyed by slug so reloading the fixtures updates them in place; data rows
+point to a trajectory. Every person's contribution is a row of its own (a card, a rating,
+a tick, a choice, an event), so many people adding at once never collide. A shared text is
+one row with a version number, saved with a conditional UPDATE (see services.tekst_opslaan).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from trajecten.models import Traject
+
+
+class Soort(models.TextChoices):
+    KAARTEN = "kaarten", _("Kaarten")
+    TEKST = "tekst", _("Gezamenlijke tekst")
+    SCHAAL = "schaal", _("Schaal")
+    KEUZE = "keuze", _("Keuze")
+    CHECKLIST = "checklist", _("Checklist")
+    TIJDLIJN = "tijdlijn", _("Tijdlijn")
+    KOMPAS = "kompas", _("Kompas")
+    MATRIX = "matrix", _("Matrix")
+
+
+def _vertaald(obj, veld: str) -> str:
+    """The English text when the interface is English and it exists, else the Dutch one."""
+    if (get_language() or "nl").startswith("en"):
+        en = getattr(obj, f"{veld}_en", "")
+        if en:
+            return en
+    return getattr(obj, veld)
+
+
+class HoofdstukManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Hoofdstuk(models.Model):
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    nummer = models.PositiveSmallIntegerField(_("nummer"))
+    titel = models.CharField(_("titel"), max_length=200)
+    titel_en = models.CharField(_("titel (Engels)"), max_length=200, blank=True)
+    inleiding = models.TextField(_("inleiding"), blank=True)
+    inleiding_en = models.TextField(_("inleiding (Engels)"), blank=True)
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = HoofdstukManager()
+
+    class Meta:
+        verbose_name = _("hoofdstuk")
+        verbose_name_plural = _("hoofdstukken")
+        ordering = ["volgorde", "nummer"]
+
+    def __str__(self):
+        return f"{self.nummer}. {self.titel}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def titel_vertaald(self) -> str:
+        return _vertaald(self, "titel")
+
+    @property
+    def inleiding_vertaald(self) -> str:
+        return _vertaald(self, "inleiding")
+
+
+class OefeningManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Oefening(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    hoofdstuk = models.ForeignKey(
+        Hoofdstuk, on_delete=models.PROTECT, related_name="oefeningen", verbose_name=_("hoofdstuk")
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    titel = models.CharField(_("titel"), max_length=200)
+    titel_en = models.CharField(_("titel (Engels)"), max_length=200, blank=True)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    vraag = models.TextField(_("vraag"))
+    vraag_en = models.TextField(_("vraag (Engels)"), blank=True)
+    begeleiding = models.TextField(_("tips voor de begeleider"), blank=True)
+    begeleiding_en = models.TextField(_("tips voor de begeleider (Engels)"), blank=True)
+    bron = models.CharField(_("bron"), max_length=200)
+    anoniem_toegestaan = models.BooleanField(_("anoniem invullen toegestaan"), default=False)
+    instellingen = models.JSONField(_("instellingen"), default=dict, blank=True)
+
+    objects = OefeningManager()
+
+    class Meta:
+        verbose_name = _("oefening")
+        verbose_name_plural = _("oefeningen")
+        ordering = ["hoofdstuk__volgorde", "hoofdstuk__nummer", "volgorde", "slug"]
+
+    def __str__(self):
+        return self.titel
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["oefeningen.hoofdstuk"]
+
+    def clean(self):
+        from .kinds import get_kind
+
+        if self.soort not in Soort.values:
+            raise ValidationError({"soort": _("Kies een bestaande soort oefening.")})
+        try:
+            get_kind(self.soort).validate_settings(self.instellingen)
+        except ValidationError as error:
+            raise ValidationError({"instellingen": error.messages}) from error
+
+    @property
+    def kind(self):
+        from .kinds import get_kind
+
+        return get_kind(self.soort)
+
+    @property
+    def titel_vertaald(self) -> str:
+        return _vertaald(self, "titel")
+
+    @property
+    def vraag_vertaald(self) -> str:
+        return _vertaald(self, "vraag")
+
+    @property
+    def begeleiding_vertaald(self) -> str:
+        return _vertaald(self, "begeleiding")
+
+    def url(self, traject) -> str:
+        return reverse(
+            "oefeningen:oefening", args=[traject.pk if hasattr(traject, "pk") else traject, self.slug]
+        )
+
+
+class OefeningStatus(models.Model):
+    """An exercise's state in one trajectory. No row means: not started, visible to all."""
+
+    class Status(models.TextChoices):
+        NIET_GESTART = "niet_gestart", _("Niet gestart")
+        BEZIG = "bezig", _("Bezig")
+        AFGEROND = "afgerond", _("Afgerond")
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="oefening_statussen")
+    oefening = models.ForeignKey(Oefening, on_delete=models.CASCADE, related_name="statussen")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NIET_GESTART)
+    # Private until reveal: participants see only their own input until the begeleider reveals it.
+    verborgen = models.BooleanField(_("verborgen tot onthullen"), default=False)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("status van een oefening")
+        verbose_name_plural = _("statussen van oefeningen")
+        constraints = [
+            models.UniqueConstraint(fields=["traject", "oefening"], name="oefeningstatus_uniek"),
+        ]
+
+    def __str__(self):
+        return f"{self.traject} – {self.oefening}: {self.get_status_display()}"
+
+
+class Cluster(models.Model):
+    """A named group of cards (kaarten), made while the group sorts its cards."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="+")
+    oefening = models.ForeignKey(Oefening, on_delete=models.CASCADE, related_name="clusters")
+    naam = models.CharField(_("naam van de groep"), max_length=100)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("groep kaarten")
+        verbose_name_plural = _("groepen kaarten")
+        ordering = ["aangemaakt_op", "pk"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Bijdrage(models.Model):
+    """One person's one item: a card, a rating, a tick, a choice, an event, a compass or matrix card.
+
+    `item` says where it belongs (the rated item's key, the option, the compass direction,
+    the matrix cell "x|y"); `auteur` is empty when given anonymously (nothing identifies
+    the person) and for paper contributions entered by the begeleider for the group.
+    """
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="bijdragen")
+    oefening = models.ForeignKey(Oefening, on_delete=models.CASCADE, related_name="bijdragen")
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="oefening_bijdragen",
+        verbose_name=_("auteur"),
+    )
+    namens_groep = models.BooleanField(_("op papier, namens de groep"), default=False)
+    item = models.CharField(_("onderdeel"), max_length=100, blank=True)
+    tekst = models.TextField(_("tekst"), blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    waarde = models.SmallIntegerField(_("waarde"), null=True, blank=True)
+    datum = models.DateField(_("datum"), null=True, blank=True)
+    cluster = models.ForeignKey(
+        Cluster, null=True, blank=True, on_delete=models.SET_NULL, related_name="kaarten"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("bijdrage")
+        verbose_name_plural = _("bijdragen")
+        ordering = ["aangemaakt_op", "pk"]
+        indexes = [models.Index(fields=["traject", "oefening"], name="bijdrage_traject_oefening")]
+
+    def __str__(self):
+        return self.tekst[:60] or self.item
+
+    @property
+    def is_anoniem(self) -> bool:
+        return self.auteur_id is None and not self.namens_groep
+
+
+class Stem(models.Model):
+    """A dot vote on a card.
+
+    `plek` numbers a person's votes within one exercise (1..limit) and is unique, so the
+    limit holds even when one person votes from two devices at the same moment: the
+    database refuses a second row in the same place, on SQLite and PostgreSQL alike.
+    """
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="+")
+    oefening = models.ForeignKey(Oefening, on_delete=models.CASCADE, related_name="+")
+    bijdrage = models.ForeignKey(Bijdrage, on_delete=models.CASCADE, related_name="stemmen")
+    kiezer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="oefening_stemmen",
+    )
+    plek = models.PositiveSmallIntegerField()
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stem")
+        verbose_name_plural = _("stemmen")
+        constraints = [
+            models.UniqueConstraint(fields=["traject", "oefening", "kiezer", "plek"], name="stem_plek_uniek"),
+            models.UniqueConstraint(fields=["bijdrage", "kiezer"], name="stem_een_per_kaart"),
+        ]
+
+    def __str__(self):
+        return f"{self.kiezer_id} → {self.bijdrage_id}"
+
+
+class GedeeldeTekst(models.Model):
+    """The text a team writes together for a `tekst` exercise: one row, with a version number."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="+")
+    oefening = models.ForeignKey(Oefening, on_delete=models.CASCADE, related_name="teksten")
+    tekst = models.TextField(_("tekst"), blank=True)
+    versie = models.PositiveIntegerField(default=0)
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("gezamenlijke tekst")
+        verbose_name_plural = _("gezamenlijke teksten")
+        constraints = [models.UniqueConstraint(fields=["traject", "oefening"], name="gedeelde_tekst_uniek")]
+
+    def __str__(self):
+        return f"{self.oefening} (versie {self.versie})"

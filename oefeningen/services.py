@@ -1,0 +1,389 @@
+"""Writes and summaries for exercises: typed, keyword-only, each write in one transaction.
+
+Other apps (live sessions, the plan) call these instead of touching the models, so the
+rules hold everywhere: the kind validates the data, anonymous input stores no author,
+the vote limit holds under concurrency and a stale shared-text save is refused.
+Access (who may act in which trajectory) is checked by the caller's view; these
+functions trust `traject`, `auteur`, `door` and `kiezer` as given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from trajecten.models import Lidmaatschap, Rol, Traject
+
+from .models import Bijdrage, Cluster, GedeeldeTekst, Oefening, OefeningStatus, Soort, Stem
+
+
+class VersieConflict(Exception):
+    """Someone saved the shared text after the version this save started from."""
+
+    def __init__(self, huidig: GedeeldeTekst, jouw_tekst: str):
+        super().__init__("stale version")
+        self.huidig = huidig
+        self.jouw_tekst = jouw_tekst
+
+
+# -- status ---------------------------------------------------------------------------------
+
+
+def _markeer_bezig(traject: Traject, oefening: Oefening) -> None:
+    """First contribution: a not-started exercise becomes 'bezig' (done stays done)."""
+    updated = OefeningStatus.objects.filter(
+        traject=traject, oefening=oefening, status=OefeningStatus.Status.NIET_GESTART
+    ).update(status=OefeningStatus.Status.BEZIG, gewijzigd_op=timezone.now())
+    if not updated and not OefeningStatus.objects.filter(traject=traject, oefening=oefening).exists():
+        try:
+            with transaction.atomic():
+                OefeningStatus.objects.create(
+                    traject=traject, oefening=oefening, status=OefeningStatus.Status.BEZIG
+                )
+        except IntegrityError:
+            pass  # someone else created it at the same moment
+
+
+def status_van(traject: Traject, oefening: Oefening) -> OefeningStatus:
+    """The status row, or an unsaved default one (not started, visible)."""
+    return OefeningStatus.objects.filter(traject=traject, oefening=oefening).first() or OefeningStatus(
+        traject=traject, oefening=oefening
+    )
+
+
+@transaction.atomic
+def status_zetten(*, traject: Traject, oefening: Oefening, status: str) -> OefeningStatus:
+    """Mark done (afgerond) or reopen (bezig); only begeleiders should reach this."""
+    if status not in OefeningStatus.Status.values:
+        raise ValidationError({"status": _("Kies een geldige status.")})
+    row, _created = OefeningStatus.objects.update_or_create(
+        traject=traject, oefening=oefening, defaults={"status": status}
+    )
+    traject.touch()
+    return row
+
+
+@transaction.atomic
+def zichtbaarheid_zetten(*, traject: Traject, oefening: Oefening, verborgen: bool) -> OefeningStatus:
+    """Private until reveal: when hidden, participants see only their own input."""
+    row, _created = OefeningStatus.objects.get_or_create(traject=traject, oefening=oefening)
+    row.verborgen = verborgen
+    row.save(update_fields=["verborgen", "gewijzigd_op"])
+    return row
+
+
+# -- contributions ------------------------------------------------------------------------------
+
+
+def _opgeslagen_auteur(oefening: Oefening, auteur, anoniem: bool, namens_groep: bool):
+    if anoniem and not oefening.anoniem_toegestaan:
+        raise ValidationError({"anoniem": _("Bij deze oefening kun je niet anoniem meedoen.")})
+    return None if (anoniem or namens_groep) else auteur
+
+
+def _geen_tekstsoort(oefening: Oefening) -> None:
+    if oefening.soort == Soort.TEKST:
+        raise ValidationError(_("Een gezamenlijke tekst sla je op met tekst_opslaan."))
+
+
+@transaction.atomic
+def bijdrage_toevoegen(
+    *,
+    traject: Traject,
+    oefening: Oefening,
+    auteur,
+    data: dict[str, Any],
+    anoniem: bool = False,
+    namens_groep: bool = False,
+) -> Bijdrage:
+    """Add one item (a card, an event, a compass or matrix card, a rating, a tick, a choice).
+
+    For the per-person kinds (schaal, keuze, checklist) a named person's earlier answer to
+    the same item is replaced (keuze with one option: their earlier choice). Anonymous and
+    paper contributions are always new rows: nothing links them to a person.
+    Raises ValidationError with Dutch messages keyed by field.
+    """
+    _geen_tekstsoort(oefening)
+    kind = oefening.kind
+    schoon = kind.clean_data(oefening, data)
+    opgeslagen = _opgeslagen_auteur(oefening, auteur, anoniem, namens_groep)
+    velden = {**schoon, "namens_groep": namens_groep}
+    bijdrage = None
+    if kind.antwoord_per_persoon and opgeslagen is not None:
+        eigen = Bijdrage.objects.filter(
+            traject=traject, oefening=oefening, auteur=opgeslagen, namens_groep=False
+        )
+        if oefening.soort == Soort.KEUZE and not oefening.instellingen.get("meerdere"):
+            eigen.exclude(item=schoon["item"]).delete()
+        bijdrage = eigen.filter(item=schoon["item"]).first()
+        if bijdrage is not None:
+            for naam, waarde in velden.items():
+                setattr(bijdrage, naam, waarde)
+            bijdrage.save()
+    if bijdrage is None:
+        bijdrage = Bijdrage.objects.create(traject=traject, oefening=oefening, auteur=opgeslagen, **velden)
+    _markeer_bezig(traject, oefening)
+    traject.touch()
+    return bijdrage
+
+
+@transaction.atomic
+def antwoorden_opslaan(
+    *,
+    traject: Traject,
+    oefening: Oefening,
+    auteur,
+    antwoorden: list[dict[str, Any]],
+    anoniem: bool = False,
+    namens_groep: bool = False,
+) -> list[Bijdrage]:
+    """Store a person's whole answer to a schaal, keuze or checklist (replacing their earlier one)."""
+    _geen_tekstsoort(oefening)
+    kind = oefening.kind
+    schoon = [kind.clean_data(oefening, a) for a in antwoorden]
+    if oefening.soort == Soort.KEUZE and len(schoon) > 1 and not oefening.instellingen.get("meerdere"):
+        raise ValidationError({"keuze": _("Kies één mogelijkheid.")})
+    opgeslagen = _opgeslagen_auteur(oefening, auteur, anoniem, namens_groep)
+    if opgeslagen is not None:
+        Bijdrage.objects.filter(
+            traject=traject, oefening=oefening, auteur=opgeslagen, namens_groep=False
+        ).delete()
+    elif not schoon:
+        raise ValidationError({"__all__": _("Je hebt nog niets ingevuld.")})
+    rijen = Bijdrage.objects.bulk_create(
+        [
+            Bijdrage(traject=traject, oefening=oefening, auteur=opgeslagen, namens_groep=namens_groep, **s)
+            for s in schoon
+        ]
+    )
+    _markeer_bezig(traject, oefening)
+    traject.touch()
+    return rijen
+
+
+def mag_wijzigen(bijdrage: Bijdrage, user, rol: str) -> bool:
+    """Own contributions may be edited by their author; a begeleider moderates all."""
+    return rol == Rol.BEGELEIDER or (bijdrage.auteur_id is not None and bijdrage.auteur_id == user.pk)
+
+
+@transaction.atomic
+def bijdrage_wijzigen(*, bijdrage: Bijdrage, door, rol: str, data: dict[str, Any]) -> Bijdrage:
+    if not mag_wijzigen(bijdrage, door, rol):
+        raise ValidationError(_("Je kunt alleen je eigen bijdragen aanpassen."))
+    schoon = bijdrage.oefening.kind.clean_data(bijdrage.oefening, data)
+    for naam, waarde in schoon.items():
+        setattr(bijdrage, naam, waarde)
+    bijdrage.save()
+    bijdrage.traject.touch()
+    return bijdrage
+
+
+@transaction.atomic
+def bijdrage_verwijderen(*, bijdrage: Bijdrage, door, rol: str) -> None:
+    if not mag_wijzigen(bijdrage, door, rol):
+        raise ValidationError(_("Je kunt alleen je eigen bijdragen verwijderen."))
+    bijdrage.delete()
+
+
+# -- dot votes ------------------------------------------------------------------------------------
+
+
+def stemmen_over(*, traject: Traject, oefening: Oefening, kiezer) -> int:
+    limiet = oefening.kind.stemmen_per_persoon(oefening) if oefening.kind.stemmen else 0
+    gebruikt = Stem.objects.filter(traject=traject, oefening=oefening, kiezer=kiezer).count()
+    return max(0, limiet - gebruikt)
+
+
+def stem_uitbrengen(*, traject: Traject, bijdrage: Bijdrage, kiezer) -> Stem:
+    """One dot on a card of this trajectory, within the person's limit for the exercise.
+
+    The limit is kept by the database: each vote takes a numbered place (1..limit) that is
+    unique per person and exercise, so two votes sent at the same moment cannot both take
+    the last place.
+    """
+    if bijdrage.traject_id != traject.pk:
+        raise ValidationError({"stem": _("Je kunt alleen stemmen op kaarten van je eigen team.")})
+    oefening = bijdrage.oefening
+    if not oefening.kind.stemmen:
+        raise ValidationError({"stem": _("Bij deze oefening wordt niet gestemd.")})
+    limiet = oefening.kind.stemmen_per_persoon(oefening)
+    for _poging in range(limiet + 2):
+        bezet = set(
+            Stem.objects.filter(traject=traject, oefening=oefening, kiezer=kiezer).values_list(
+                "bijdrage_id", "plek"
+            )
+        )
+        if any(b == bijdrage.pk for b, _p in bezet):
+            raise ValidationError({"stem": _("Je hebt al op deze kaart gestemd.")})
+        vrij = sorted(set(range(1, limiet + 1)) - {p for _b, p in bezet})
+        if not vrij:
+            raise ValidationError(
+                {"stem": _("Je hebt al je %(n)s stemmen gebruikt. Haal eerst een stem weg.") % {"n": limiet}}
+            )
+        try:
+            with transaction.atomic():
+                stem = Stem.objects.create(
+                    traject=traject, oefening=oefening, bijdrage=bijdrage, kiezer=kiezer, plek=vrij[0]
+                )
+        except IntegrityError:
+            continue  # another vote took that place (or this card) just now: look again
+        _markeer_bezig(traject, oefening)
+        return stem
+    raise ValidationError({"stem": _("Het stemmen lukte niet. Probeer het nog een keer.")})
+
+
+def stem_intrekken(*, traject: Traject, bijdrage: Bijdrage, kiezer) -> bool:
+    deleted, _detail = Stem.objects.filter(traject=traject, bijdrage=bijdrage, kiezer=kiezer).delete()
+    return bool(deleted)
+
+
+# -- clusters -------------------------------------------------------------------------------------
+
+
+def cluster_maken(*, traject: Traject, oefening: Oefening, naam: str) -> Cluster:
+    from .kinds import schone_tekst
+
+    if oefening.soort != Soort.KAARTEN:
+        raise ValidationError({"naam": _("Alleen kaarten kun je in groepen leggen.")})
+    try:
+        naam = schone_tekst(naam, max_lengte=100)
+    except ValidationError as error:
+        raise ValidationError({"naam": error.messages}) from error
+    return Cluster.objects.create(traject=traject, oefening=oefening, naam=naam)
+
+
+def kaart_groeperen(*, traject: Traject, bijdrage: Bijdrage, cluster: Cluster | None) -> Bijdrage:
+    if bijdrage.traject_id != traject.pk or (
+        cluster is not None
+        and (cluster.traject_id != traject.pk or cluster.oefening_id != bijdrage.oefening_id)
+    ):
+        raise ValidationError({"cluster": _("Kies een groep van deze oefening.")})
+    Bijdrage.objects.filter(pk=bijdrage.pk).update(cluster=cluster)
+    bijdrage.cluster = cluster
+    return bijdrage
+
+
+# -- shared text ------------------------------------------------------------------------------------
+
+
+def tekst_ophalen(traject: Traject, oefening: Oefening) -> GedeeldeTekst:
+    """The shared text row, or an unsaved one at version 0 holding the template text."""
+    return GedeeldeTekst.objects.filter(traject=traject, oefening=oefening).select_related(
+        "gewijzigd_door"
+    ).first() or GedeeldeTekst(
+        traject=traject, oefening=oefening, tekst=oefening.instellingen.get("sjabloon", "")
+    )
+
+
+@transaction.atomic
+def tekst_opslaan(*, traject: Traject, oefening: Oefening, tekst: str, versie: int, door) -> GedeeldeTekst:
+    """Save the shared text if nobody saved since `versie`; else raise VersieConflict.
+
+    A conditional UPDATE (WHERE versie = v), so it holds on SQLite as on PostgreSQL.
+    """
+    if oefening.soort != Soort.TEKST:
+        raise ValidationError(_("Deze oefening heeft geen gezamenlijke tekst."))
+    schoon = oefening.kind.clean_data(oefening, {"tekst": tekst})["tekst"]
+    if versie == 0:
+        try:
+            with transaction.atomic():
+                GedeeldeTekst.objects.create(traject=traject, oefening=oefening, tekst="", versie=0)
+        except IntegrityError:
+            pass  # the row exists already; the conditional update below decides
+    updated = GedeeldeTekst.objects.filter(traject=traject, oefening=oefening, versie=versie).update(
+        tekst=schoon, versie=F("versie") + 1, gewijzigd_door=door, gewijzigd_op=timezone.now()
+    )
+    huidig = GedeeldeTekst.objects.select_related("gewijzigd_door").get(traject=traject, oefening=oefening)
+    if not updated:
+        raise VersieConflict(huidig, schoon)
+    _markeer_bezig(traject, oefening)
+    traject.touch()
+    return huidig
+
+
+# -- reading: the team view and summaries -------------------------------------------------------------
+
+
+def zichtbare_bijdragen(traject: Traject, oefening: Oefening, *, kijker=None, verborgen: bool = False):
+    """Contributions with their vote counts (one query); only the viewer's own when hidden."""
+    qs = (
+        Bijdrage.objects.filter(traject=traject, oefening=oefening)
+        .select_related("auteur")
+        .annotate(aantal_stemmen=Count("stemmen"))
+        .order_by("aangemaakt_op", "pk")
+    )
+    if verborgen:
+        qs = qs.filter(auteur=kijker) if kijker is not None else qs.none()
+    if kijker is not None and oefening.kind.stemmen:
+        qs = qs.annotate(mijn_stem=Count("stemmen", filter=Q(stemmen__kiezer=kijker)))
+    return qs
+
+
+def perspectieven_van(traject: Traject) -> dict[int, str]:
+    """{user_id: perspectief} for the trajectory's team (one query)."""
+    return dict(Lidmaatschap.objects.filter(team_id=traject.team_id).values_list("user_id", "perspectief"))
+
+
+@dataclass
+class Samenvatting:
+    oefening: Oefening
+    status: str
+    status_label: str
+    aantal_bijdragen: int
+    is_complete: bool
+    regels: list[str] = field(default_factory=list)
+
+
+def oefening_samenvatting(traject: Traject, oefening: Oefening) -> Samenvatting:
+    """Status, completeness and summary lines of one exercise in one trajectory (a few queries)."""
+    status = status_van(traject, oefening)
+    bijdragen = list(zichtbare_bijdragen(traject, oefening))
+    tekst = tekst_ophalen(traject, oefening) if oefening.soort == Soort.TEKST else None
+    kind = oefening.kind
+    return Samenvatting(
+        oefening=oefening,
+        status=status.status,
+        status_label=status.get_status_display(),
+        aantal_bijdragen=len(bijdragen),
+        is_complete=kind.is_complete(oefening, bijdragen, tekst),
+        regels=kind.summary(oefening, bijdragen, tekst),
+    )
+
+
+def samenvattingen(traject: Traject, oefeningen: list[Oefening]) -> list[Samenvatting]:
+    """Summaries of many exercises in a fixed number of queries (for the plan's appendix)."""
+    ids = [o.pk for o in oefeningen]
+    statussen = {
+        s.oefening_id: s for s in OefeningStatus.objects.filter(traject=traject, oefening_id__in=ids)
+    }
+    per_oefening: dict[int, list] = {pk: [] for pk in ids}
+    for b in (
+        Bijdrage.objects.filter(traject=traject, oefening_id__in=ids)
+        .select_related("auteur")
+        .annotate(aantal_stemmen=Count("stemmen"))
+        .order_by("aangemaakt_op", "pk")
+    ):
+        per_oefening[b.oefening_id].append(b)
+    teksten = {t.oefening_id: t for t in GedeeldeTekst.objects.filter(traject=traject, oefening_id__in=ids)}
+    result = []
+    for o in oefeningen:
+        status = statussen.get(o.pk) or OefeningStatus(traject=traject, oefening=o)
+        bijdragen = per_oefening[o.pk]
+        tekst = teksten.get(o.pk)
+        result.append(
+            Samenvatting(
+                oefening=o,
+                status=status.status,
+                status_label=status.get_status_display(),
+                aantal_bijdragen=len(bijdragen),
+                is_complete=o.kind.is_complete(o, bijdragen, tekst),
+                regels=o.kind.summary(o, bijdragen, tekst),
+            )
+        )
+    return result
