@@ -7,6 +7,6 @@ class KwartiermakenConfig(AppConfig):
     verbose_name = _("Kwartiermaken")
 
     def ready(self):
-        # Register this app's plan sections, progress, signals, personal data,
-        # trajectory links and demo data with trajecten.registries here.
-        pass
+        from .registrations import register
+
+        register()

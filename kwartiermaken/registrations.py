@@ -1,0 +1,203 @@
+"""What kwartiermaken contributes to the hub's registries (called from apps.ready)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from trajecten.registries import (
+    PersonalData,
+    PlanSection,
+    ProgressSource,
+    TrajectExport,
+    TrajectLink,
+    register_demo,
+    register_personal_data,
+    register_plan_section,
+    register_progress,
+    register_signal_rule,
+    register_traject_export,
+    register_traject_link,
+)
+
+from . import demo, progress, rules
+from .models import Besluit, FaseStart, ScanAntwoord, StapVoortgang
+
+# -- personal data ---------------------------------------------------------------
+
+
+def _export_stappen(user):
+    return [
+        {"traject": v.traject.titel, "stap": v.stap.titel, "rol": "eigenaar", "status": v.status}
+        for v in StapVoortgang.objects.filter(eigenaar=user).select_related("traject", "stap")
+    ]
+
+
+def _export_antwoorden(user):
+    return [
+        {
+            "traject": a.ronde.traject.titel,
+            "ronde": a.ronde.nummer,
+            "vraag": a.vraag.vraag,
+            "antwoord": a.antwoord,
+            "toelichting": a.toelichting,
+            "bijgewerkt_op": a.bijgewerkt_op.isoformat(),
+        }
+        for a in ScanAntwoord.objects.filter(user=user).select_related("ronde__traject", "vraag")
+    ]
+
+
+def _export_besluiten(user):
+    return [
+        {"traject": b.traject.titel, "besluit": b.keuze, "datum": b.datum.isoformat(), "redenen": b.redenen}
+        for b in Besluit.objects.filter(genomen_door=user).select_related("traject")
+    ]
+
+
+def _export_fase_starts(user):
+    return [
+        {"traject": s.traject.titel, "fase": s.fase.titel, "gestart_op": s.gestart_op.isoformat()}
+        for s in FaseStart.objects.filter(gestart_door=user).select_related("traject", "fase")
+    ]
+
+
+PERSONAL_DATA = [
+    PersonalData(
+        model=StapVoortgang,
+        export=_export_stappen,
+        erase=lambda user: StapVoortgang.objects.filter(eigenaar=user).update(eigenaar=None),
+        label="kwartiermaken: eigenaar van stappen",
+    ),
+    PersonalData(
+        model=ScanAntwoord,
+        export=_export_antwoorden,
+        erase=lambda user: ScanAntwoord.objects.filter(user=user).delete(),
+        label="kwartiermaken: antwoorden op de verkenningsscan",
+    ),
+    # The decision stays (the organisation needs it); only who took it goes.
+    PersonalData(
+        model=Besluit,
+        export=_export_besluiten,
+        erase=lambda user: Besluit.objects.filter(genomen_door=user).update(genomen_door=None, naam=""),
+        label="kwartiermaken: go/no-go-besluiten",
+    ),
+    PersonalData(
+        model=FaseStart,
+        export=_export_fase_starts,
+        erase=lambda user: FaseStart.objects.filter(gestart_door=user).update(gestart_door=None),
+        label="kwartiermaken: gestarte fasen",
+    ),
+]
+
+
+# -- trajectory export -------------------------------------------------------------
+
+
+def _rows_stappen(traject):
+    rows = []
+    for fase in progress.tracker_context(traject)["fasen"]:
+        for stap in fase.stappen_hier:
+            v = stap.v
+            rows.append(
+                {
+                    "fase": fase.slug,
+                    "stap": stap.slug,
+                    "titel": stap.titel,
+                    "status": v.status,
+                    "reden": v.reden,
+                    "eigenaar": (v.eigenaar.get_full_name() or v.eigenaar.username) if v.eigenaar else "",
+                    "streefdatum": v.streefdatum.isoformat() if v.streefdatum else None,
+                    "notities": v.notities,
+                }
+            )
+    return rows
+
+
+def _rows_scan(traject):
+    return [
+        {
+            "ronde": a.ronde.nummer,
+            "vraag": a.vraag.slug,
+            "persoon": a.user.get_full_name() or a.user.username,
+            "antwoord": a.antwoord,
+            "toelichting": a.toelichting,
+        }
+        for a in ScanAntwoord.objects.filter(ronde__traject=traject)
+        .select_related("ronde", "vraag", "user")
+        .order_by("ronde__nummer", "vraag__volgorde", "user_id")
+    ]
+
+
+def _rows_besluiten(traject):
+    return [
+        {"datum": b.datum.isoformat(), "besluit": b.keuze, "redenen": b.redenen, "genomen_door": b.naam}
+        for b in Besluit.objects.filter(traject=traject)
+    ]
+
+
+# -- plan sections ------------------------------------------------------------------
+
+
+def _plan_go_no_go(traject):
+    return {"traject": traject, "besluit": progress.laatste_besluit(traject)}
+
+
+def _plan_fasen(traject):
+    return {"traject": traject, **progress.tracker_context(traject)}
+
+
+def register() -> None:
+    register_traject_link(
+        TrajectLink(
+            key="kwartiermaken",
+            label=_("Kwartiermaken"),
+            url_name="kwartiermaken:traject",
+            order=20,
+            description=_("De fasen en stappen, de verkenningsscan en het go/no-go-besluit."),
+        )
+    )
+    register_progress(
+        ProgressSource(
+            key="kwartiermaken", label=_("Kwartiermaken"), order=20, compute=progress.batch_progress
+        )
+    )
+    for rule in rules.RULES:
+        register_signal_rule(rule)
+    for entry in PERSONAL_DATA:
+        register_personal_data(entry)
+    register_traject_export(
+        TrajectExport(
+            key="kwartiermaken_stappen", label=_("Kwartiermaken: stappen"), order=20, rows=_rows_stappen
+        )
+    )
+    register_traject_export(
+        TrajectExport(
+            key="kwartiermaken_scan", label=_("Kwartiermaken: verkenningsscan"), order=21, rows=_rows_scan
+        )
+    )
+    register_traject_export(
+        TrajectExport(
+            key="kwartiermaken_besluiten",
+            label=_("Kwartiermaken: go/no-go-besluiten"),
+            order=22,
+            rows=_rows_besluiten,
+        )
+    )
+    register_plan_section(
+        PlanSection(
+            key="go-no-go",
+            title=_("Go/no-go-besluit"),
+            order=20,
+            context=_plan_go_no_go,
+            template="kwartiermaken/plan_go_no_go.html",
+        )
+    )
+    register_plan_section(
+        PlanSection(
+            key="fasen",
+            title=_("Kwartiermaken: fasen en open stappen"),
+            order=21,
+            context=_plan_fasen,
+            template="kwartiermaken/plan_fasen.html",
+        )
+    )
+    register_demo(demo.demo_data)

@@ -1,0 +1,142 @@
+"""Signal rules from the handreiking, each checked against one trajectory's data.
+
+A rule is a small function (traject) -> list[Signal]; register it in apps.py. Rules about
+ED places (number of EDs, line manager, support, statuut) live in `ervaringsdeskundigen`.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from trajecten.registries import Signal
+
+from .models import AFGEHANDELD, CoalitieLid, CoalitieRol, FaseStart, ScanAntwoord, StapVoortgang
+from .progress import laatste_besluit
+
+BRON_FASE_1 = "Handreiking Kwartiermaken, fase 1: vorm een leidende coalitie"
+
+
+def fase_2_zonder_go(traject) -> list[Signal]:
+    start = FaseStart.objects.filter(traject=traject, fase__nummer=2).first()
+    if start is None:
+        return []
+    besluit = laatste_besluit(traject)
+    if besluit is not None and besluit.is_go:
+        return []
+    return [
+        Signal(
+            "kwartiermaken.fase_2_zonder_go",
+            _("Fase 2 is begonnen zonder go-besluit na de verkenning."),
+            "Handreiking Kwartiermaken, deel 2: De verkenning (go/no-go-besluit)",
+        )
+    ]
+
+
+def _coalitie(traject) -> list[CoalitieLid]:
+    # Several rules read the coalition; cache it on the object for one request.
+    if not hasattr(traject, "_kwartiermaken_coalitie"):
+        traject._kwartiermaken_coalitie = list(CoalitieLid.objects.filter(traject=traject))
+    return traject._kwartiermaken_coalitie
+
+
+def geen_senior_ed(traject) -> list[Signal]:
+    leden = _coalitie(traject)
+    if not leden or any(lid.rol == CoalitieRol.SENIOR_ED for lid in leden):
+        return []
+    return [
+        Signal(
+            "kwartiermaken.geen_senior_ed",
+            _("Er zit geen senior ervaringsdeskundige als adviseur in de leidende coalitie."),
+            BRON_FASE_1,
+        )
+    ]
+
+
+def ed_als_projectleider(traject) -> list[Signal]:
+    leden = [
+        lid
+        for lid in _coalitie(traject)
+        if lid.is_ervaringsdeskundige and lid.rol in (CoalitieRol.PROJECTLEIDER, CoalitieRol.KWARTIERMAKER)
+    ]
+    if not leden:
+        return []
+    return [
+        Signal(
+            "kwartiermaken.ed_als_projectleider",
+            _(
+                "Een ervaringsdeskundige is projectleider of kwartiermaker. Laat iemand anders "
+                "de kar trekken: draagvlak maken voor je eigen nieuwe functie is niet de bedoeling."
+            ),
+            "Handreiking Kwartiermaken, fase 1: do's en don'ts",
+        )
+    ]
+
+
+def geen_management(traject) -> list[Signal]:
+    leden = _coalitie(traject)
+    if not leden or any(lid.rol == CoalitieRol.MANAGEMENT for lid in leden):
+        return []
+    return [
+        Signal(
+            "kwartiermaken.geen_management",
+            _("Niemand van management of beleid zit in de leidende coalitie."),
+            BRON_FASE_1,
+        )
+    ]
+
+
+def geen_coalitie_in_fase_2(traject) -> list[Signal]:
+    if _coalitie(traject) or not FaseStart.objects.filter(traject=traject, fase__nummer=2).exists():
+        return []
+    return [
+        Signal(
+            "kwartiermaken.geen_coalitie",
+            _("Fase 2 is begonnen, maar er is nog geen leidende coalitie vastgelegd."),
+            BRON_FASE_1,
+        )
+    ]
+
+
+def scan_zonder_besluit(traject) -> list[Signal]:
+    if laatste_besluit(traject) is not None:
+        return []
+    if not ScanAntwoord.objects.filter(ronde__traject=traject).exists():
+        return []
+    return [
+        Signal(
+            "kwartiermaken.scan_zonder_besluit",
+            _("De verkenningsscan is ingevuld, maar er is nog geen go/no-go-besluit vastgelegd."),
+            "Handreiking Kwartiermaken, deel 2: De verkenning",
+            level="info",
+        )
+    ]
+
+
+def stappen_te_laat(traject) -> list[Signal]:
+    aantal = (
+        StapVoortgang.objects.filter(traject=traject, streefdatum__lt=timezone.localdate())
+        .exclude(status__in=AFGEHANDELD)
+        .count()
+    )
+    if not aantal:
+        return []
+    return [
+        Signal(
+            "kwartiermaken.stappen_te_laat",
+            _("%(n)s stap(pen) van het kwartiermaken zijn over de streefdatum heen.") % {"n": aantal},
+            "Handreiking Kwartiermaken, deel 3: Aan de slag",
+            level="info",
+        )
+    ]
+
+
+RULES = [
+    fase_2_zonder_go,
+    geen_senior_ed,
+    ed_als_projectleider,
+    geen_management,
+    geen_coalitie_in_fase_2,
+    scan_zonder_besluit,
+    stappen_te_laat,
+]

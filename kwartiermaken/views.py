@@ -1,0 +1,447 @@
+import csv
+from collections import Counter, defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from trajecten.access import BEGELEIDER, BEGELEIDER_OF_LEIDINGGEVENDE, organisatie_for, traject_for
+from trajecten.models import Rol, Traject
+from trajecten.registries import Progress
+
+from . import progress, rules, services
+from .forms import BesluitForm, CoalitieLidForm, FaseStartForm, ScanForm, StapForm
+from .models import (
+    Besluit,
+    CoalitieLid,
+    Fase,
+    FaseStart,
+    ScanAntwoord,
+    ScanAntwoordKeuze,
+    ScanRonde,
+    ScanVraag,
+    Stap,
+    StapVoortgang,
+)
+from .progress import bestaande_oefeningen, tracker_context
+
+LEIDINGGEVENDE = frozenset({Rol.LEIDINGGEVENDE})
+
+
+def _traject_url(traject, anchor=""):
+    return reverse("kwartiermaken:traject", args=[traject.pk]) + anchor
+
+
+def _fase_2_gestart(traject) -> FaseStart | None:
+    return FaseStart.objects.filter(traject=traject, fase__nummer=2).select_related("gestart_door").first()
+
+
+@login_required
+@require_http_methods(["GET"])
+def traject(request, pk):
+    traject = traject_for(request, pk)
+    context = tracker_context(traject)
+    coalitie = list(CoalitieLid.objects.filter(traject=traject))
+    traject._kwartiermaken_coalitie = coalitie
+    besluiten = list(Besluit.objects.filter(traject=traject))
+    context.update(
+        {
+            "traject": traject,
+            "team": traject.team,
+            "besluit": besluiten[0] if besluiten else None,
+            "besluiten": besluiten,
+            "fase_2_start": _fase_2_gestart(traject),
+            "coalitie": coalitie,
+            "signalen": [s for rule in rules.RULES for s in rule(traject)],
+            "mag_bewerken": traject.rol == Rol.BEGELEIDER,
+        }
+    )
+    return render(request, "kwartiermaken/traject.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def stap(request, pk, slug):
+    traject = traject_for(request, pk, roles=BEGELEIDER)
+    stap = get_object_or_404(Stap.objects.select_related("fase"), slug=slug)
+    voortgang = StapVoortgang.objects.filter(traject=traject, stap=stap).first()
+    initial = {}
+    if voortgang:
+        initial = {
+            "status": voortgang.status,
+            "reden": voortgang.reden,
+            "eigenaar": voortgang.eigenaar_id,
+            "streefdatum": voortgang.streefdatum,
+            "notities": voortgang.notities,
+        }
+    form = StapForm(
+        request.POST or None,
+        initial=initial,
+        traject=traject,
+        stap=stap,
+        fase_2_gestart=_fase_2_gestart(traject) is not None,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.stap_bijwerken(traject=traject, stap=stap, **form.cleaned_data)
+        messages.success(request, _("De stap “%(stap)s” is opgeslagen.") % {"stap": stap.titel})
+        return redirect(_traject_url(traject, f"#stap-{stap.slug}"))
+    return render(
+        request,
+        "kwartiermaken/stap.html",
+        {
+            "traject": traject,
+            "team": traject.team,
+            "stap": stap,
+            "form": form,
+            "oefeningen": sorted(bestaande_oefeningen(stap.oefeningen)),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# -- readiness scan -----------------------------------------------------------
+
+
+ORDE = {ScanAntwoordKeuze.JA: 2, ScanAntwoordKeuze.DEELS: 1, ScanAntwoordKeuze.NEE: 0}
+
+
+def scan_overzicht(traject, vragen, rondes):
+    """Per question: the spread in the current and the previous round, and how people moved.
+
+    Two queries at most, whatever the number of members or questions.
+    """
+    huidige = rondes[-1] if rondes else None
+    vorige = rondes[-2] if len(rondes) > 1 else None
+    gekozen = [r.pk for r in (vorige, huidige) if r]
+    antwoorden = list(
+        ScanAntwoord.objects.filter(ronde_id__in=gekozen).only(
+            "ronde_id", "vraag_id", "user_id", "antwoord", "toelichting"
+        )
+    )
+    spreiding = defaultdict(Counter)
+    per_persoon = defaultdict(dict)
+    toelichtingen = defaultdict(list)
+    for a in antwoorden:
+        spreiding[(a.ronde_id, a.vraag_id)][a.antwoord] += 1
+        per_persoon[(a.vraag_id, a.user_id)][a.ronde_id] = a.antwoord
+        if a.ronde_id == (huidige.pk if huidige else None) and a.toelichting:
+            toelichtingen[a.vraag_id].append(a.toelichting)
+    rijen = []
+    for vraag in vragen:
+        nu = spreiding[(huidige.pk, vraag.pk)] if huidige else Counter()
+        toen = spreiding[(vorige.pk, vraag.pk)] if vorige else Counter()
+        beweging = Counter()
+        if vorige:
+            for (vraag_id, _user), per_ronde in per_persoon.items():
+                if vraag_id != vraag.pk or len(per_ronde) < 2:
+                    continue
+                a, b = ORDE.get(per_ronde[vorige.pk]), ORDE.get(per_ronde[huidige.pk])
+                if a is None or b is None:
+                    beweging["onbekend"] += 1
+                else:
+                    beweging["beter" if b > a else "slechter" if b < a else "gelijk"] += 1
+        rijen.append(
+            {
+                "vraag": vraag,
+                "keuzes": [
+                    {"label": label, "nu": nu[key], "toen": toen[key]}
+                    for key, label in ScanAntwoordKeuze.choices
+                ],
+                "aantal": sum(nu.values()),
+                "beweging": beweging,
+                "toelichtingen": toelichtingen[vraag.pk],
+            }
+        )
+    return {"huidige": huidige, "vorige": vorige, "rijen": rijen}
+
+
+def _render_scan(request, traject, form=None, status=200):
+    vragen = list(ScanVraag.objects.all())
+    rondes = list(ScanRonde.objects.filter(traject=traject).order_by("nummer"))
+    huidige = rondes[-1] if rondes else None
+    if form is None:
+        initial = {}
+        if huidige:
+            for a in ScanAntwoord.objects.filter(ronde=huidige, user=request.user).select_related("vraag"):
+                initial[f"antwoord_{a.vraag.slug}"] = a.antwoord
+                initial[f"toelichting_{a.vraag.slug}"] = a.toelichting
+        form = ScanForm(initial=initial, vragen=vragen)
+    return render(
+        request,
+        "kwartiermaken/scan.html",
+        {
+            "traject": traject,
+            "team": traject.team,
+            "form": form,
+            "overzicht": scan_overzicht(traject, vragen, rondes),
+            "rondes": rondes,
+            "besluit": progress.laatste_besluit(traject),
+            "mag_ronde_starten": traject.rol == Rol.BEGELEIDER,
+            "mag_besluiten": traject.rol == Rol.LEIDINGGEVENDE,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def scan(request, pk):
+    traject = traject_for(request, pk)
+    if request.method == "GET":
+        return _render_scan(request, traject)
+    form = ScanForm(request.POST, vragen=ScanVraag.objects.all())
+    if not form.is_valid():
+        return _render_scan(request, traject, form=form, status=400)
+    services.scan_beantwoorden(traject=traject, user=request.user, antwoorden=form.antwoorden())
+    messages.success(request, _("Je antwoorden zijn opgeslagen. Dank je wel!"))
+    return redirect(reverse("kwartiermaken:scan", args=[traject.pk]) + "#spreiding")
+
+
+@login_required
+@require_POST
+def scan_ronde_nieuw(request, pk):
+    traject = traject_for(request, pk, roles=BEGELEIDER)
+    ronde = services.scan_ronde_starten(traject=traject)
+    messages.success(
+        request,
+        _("Ronde %(n)s van de scan is gestart. Iedereen kan de vragen opnieuw beantwoorden.")
+        % {"n": ronde.nummer},
+    )
+    return redirect("kwartiermaken:scan", pk=traject.pk)
+
+
+# -- go / no-go and starting fase 2 -------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def besluit(request, pk):
+    traject = traject_for(request, pk, roles=LEIDINGGEVENDE)
+    form = BesluitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.besluit_vastleggen(traject=traject, door=request.user, **form.cleaned_data)
+        messages.success(request, _("Het besluit is vastgelegd."))
+        return redirect(_traject_url(traject, "#besluit"))
+    return render(
+        request,
+        "kwartiermaken/besluit.html",
+        {
+            "traject": traject,
+            "team": traject.team,
+            "form": form,
+            "besluiten": list(Besluit.objects.filter(traject=traject)),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def waarschuwing_zonder_go():
+    return _(
+        "Er is nog geen go-besluit na de verkenning. De handreiking raadt aan om pas verder te gaan "
+        "als er steun, geld en draagvlak zijn. Als je fase 2 nu start, wordt dat vastgelegd en "
+        "zien de leidinggevenden een signaal."
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def fase_2_starten(request, pk):
+    traject = traject_for(request, pk, roles=BEGELEIDER_OF_LEIDINGGEVENDE)
+    fase = get_object_or_404(Fase, nummer=2)
+    start = _fase_2_gestart(traject)
+    if start is not None:
+        messages.info(request, _("Fase 2 is al gestart."))
+        return redirect(_traject_url(traject, "#fase-2"))
+    besluit = progress.laatste_besluit(traject)
+    zonder_go = not (besluit and besluit.is_go)
+    form = FaseStartForm(request.POST or None, zonder_go=zonder_go)
+    if request.method == "POST" and form.is_valid():
+        services.fase_starten(
+            traject=traject,
+            fase=fase,
+            door=request.user,
+            zonder_go=zonder_go,
+            waarschuwing=waarschuwing_zonder_go(),
+        )
+        messages.success(request, _("Fase 2 is gestart."))
+        return redirect(_traject_url(traject, "#fase-2"))
+    return render(
+        request,
+        "kwartiermaken/fase_2_starten.html",
+        {
+            "traject": traject,
+            "team": traject.team,
+            "form": form,
+            "besluit": besluit,
+            "zonder_go": zonder_go,
+            "waarschuwing": waarschuwing_zonder_go(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# -- leading coalition ----------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def coalitie(request, pk):
+    traject = traject_for(request, pk, roles=BEGELEIDER if request.method == "POST" else None)
+    form = CoalitieLidForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.coalitie_toevoegen(traject=traject, **form.cleaned_data)
+        messages.success(request, _("%(naam)s is toegevoegd aan de leidende coalitie.") % form.cleaned_data)
+        return redirect("kwartiermaken:coalitie", pk=traject.pk)
+    leden = list(CoalitieLid.objects.filter(traject=traject))
+    traject._kwartiermaken_coalitie = leden
+    signalen = [
+        s
+        for rule in (rules.geen_senior_ed, rules.geen_management, rules.ed_als_projectleider)
+        for s in rule(traject)
+    ]
+    return render(
+        request,
+        "kwartiermaken/coalitie.html",
+        {
+            "traject": traject,
+            "team": traject.team,
+            "leden": leden,
+            "form": form if traject.rol == Rol.BEGELEIDER else None,
+            "signalen": signalen,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def coalitie_verwijderen(request, pk, lid_pk):
+    traject = traject_for(request, pk, roles=BEGELEIDER)
+    lid = get_object_or_404(CoalitieLid, pk=lid_pk, traject=traject)
+    services.coalitie_verwijderen(traject=traject, lid_pk=lid.pk)
+    messages.success(request, _("%(naam)s is uit de leidende coalitie gehaald.") % {"naam": lid.naam})
+    return redirect("kwartiermaken:coalitie", pk=traject.pk)
+
+
+# -- organisation overview ------------------------------------------------------
+
+SORTERINGEN = {
+    "team": gettext_lazy("teamnaam"),
+    "voortgang": gettext_lazy("voortgang"),
+    "activiteit": gettext_lazy("laatste activiteit"),
+}
+
+
+def overzicht_rijen(organisatie, sortering: str):
+    """One row per trajectory of the organisation (teams without one get an empty row).
+
+    Five queries, whatever the number of teams.
+    """
+    teams = list(organisatie.teams.order_by("naam"))
+    trajecten = list(Traject.objects.filter(team__organisatie=organisatie).order_by("team_id", "-startdatum"))
+    fasen = progress.fasen_met_aantal()
+    standen = progress.fase_standen(trajecten, fasen)
+    besluiten = progress.laatste_besluiten(trajecten)
+    starts = progress.fase_2_starts(trajecten)
+    per_team = defaultdict(list)
+    for t in trajecten:
+        per_team[t.team_id].append(t)
+    rijen = []
+    for team in teams:
+        for t in per_team[team.pk] or [None]:
+            s = standen[t.pk] if t else []
+            rijen.append(
+                {
+                    "team": team,
+                    "traject": t,
+                    "standen": s,
+                    "totaal": progress.totaal(s) if t else Progress(0, 0),
+                    "huidige_fase": progress.huidige_fase(s) if t else None,
+                    "besluit": besluiten.get(t.pk) if t else None,
+                    "fase_2_start": starts.get(t.pk) if t else None,
+                    "laatst_actief": t.laatst_actief if t else None,
+                }
+            )
+    if sortering == "voortgang":
+        rijen.sort(key=lambda r: (-r["totaal"].percent, r["team"].naam.lower()))
+    elif sortering == "activiteit":
+        oud = timezone.now().replace(year=1970)
+        rijen.sort(key=lambda r: r["laatst_actief"] or oud, reverse=True)
+    return fasen, rijen
+
+
+@login_required
+@require_http_methods(["GET"])
+def overzicht(request, pk):
+    organisatie = organisatie_for(request, pk)
+    sortering = request.GET.get("sorteer", "team")
+    if sortering not in SORTERINGEN:
+        sortering = "team"
+    fasen, rijen = overzicht_rijen(organisatie, sortering)
+    return render(
+        request,
+        "kwartiermaken/overzicht.html",
+        {
+            "organisatie": organisatie,
+            "fasen": fasen,
+            "rijen": rijen,
+            "sortering": sortering,
+            "sorteringen": SORTERINGEN,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def overzicht_csv(request, pk):
+    organisatie = organisatie_for(request, pk)
+    fasen, rijen = overzicht_rijen(organisatie, request.GET.get("sorteer", "team"))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="kwartiermaken-organisatie-{organisatie.pk}.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read the accents right
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("team"),
+            _("traject"),
+            *[f"{f.kort} (%)" for f in fasen],
+            _("totaal (%)"),
+            _("stappen klaar"),
+            _("stappen totaal"),
+            _("huidige fase"),
+            _("besluit"),
+            _("datum besluit"),
+            _("fase 2 gestart zonder go"),
+            _("laatst actief"),
+        ]
+    )
+    for r in rijen:
+        writer.writerow(
+            [
+                _csv_safe(r["team"].naam),
+                _csv_safe(r["traject"].titel) if r["traject"] else "",
+                *([s.percent for s in r["standen"]] or [""] * len(fasen)),
+                r["totaal"].percent if r["traject"] else "",
+                r["totaal"].done if r["traject"] else "",
+                r["totaal"].total if r["traject"] else "",
+                r["huidige_fase"].titel if r["huidige_fase"] else "",
+                r["besluit"].keuze if r["besluit"] else "",
+                r["besluit"].datum.isoformat() if r["besluit"] else "",
+                ("ja" if r["fase_2_start"].zonder_go else "nee") if r["fase_2_start"] else "",
+                timezone.localtime(r["laatst_actief"]).isoformat(timespec="minutes")
+                if r["laatst_actief"]
+                else "",
+            ]
+        )
+    return response
+
+
+def _csv_safe(value: str) -> str:
+    """Stop spreadsheet formula injection through team or trajectory names."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
