@@ -7,6 +7,6 @@ class PlanConfig(AppConfig):
     verbose_name = _("Plan van aanpak")
 
     def ready(self):
-        # Register this app's plan sections, progress, signals, personal data,
-        # trajectory links and demo data with trajecten.registries here.
-        pass
+        from .koppelingen import registreren
+
+        registreren()

@@ -1,0 +1,96 @@
+"""What the plan reads from the oefeningen app: the compass cards and the exercise answers.
+
+The only place in `plan` that knows about `oefeningen`. `oefeningen` is built by another
+engineer at the same time; until its service functions exist these readers return
+`None` ("not available yet") and the plan says so instead of failing. See
+oefeningen/README.md, "For other apps".
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from trajecten.models import Traject
+
+log = logging.getLogger(__name__)
+
+RICHTINGEN = ("noord", "oost", "zuid", "west")
+
+
+@dataclass(frozen=True)
+class Kaart:
+    """One compass card: id (stable, to link an action or risk to it), direction, text."""
+
+    id: int
+    richting: str
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Antwoord:
+    """The result of one exercise, summarised for the plan."""
+
+    hoofdstuk: str  # chapter slug
+    titel: str
+    regels: tuple[str, ...]
+
+
+def _service(name: str) -> Callable[..., Any] | None:
+    try:
+        module = importlib.import_module("oefeningen.services")
+    except ImportError:
+        return None
+    return getattr(module, name, None)
+
+
+def _cache(traject: Traject) -> dict[str, Any]:
+    # One trajectory object serves one page or PDF render: read each source once.
+    cache = getattr(traject, "_plan_bronnen", None)
+    if cache is None:
+        cache = traject._plan_bronnen = {}
+    return cache
+
+
+def kompas_kaarten(traject: Traject) -> list[Kaart] | None:
+    """All compass cards of the trajectory, or None while oefeningen cannot tell us."""
+    cache = _cache(traject)
+    if "kompas" in cache:
+        return cache["kompas"]
+    service = _service("kompas_kaarten")
+    result = None
+    if service is not None:
+        result = [_as_kaart(item) for item in service(traject)]
+    cache["kompas"] = result
+    return result
+
+
+def _as_kaart(item: Any) -> Kaart:
+    get = item.get if isinstance(item, dict) else lambda key: getattr(item, key)
+    return Kaart(id=int(get("id")), richting=str(get("richting")), tekst=str(get("tekst")))
+
+
+def kaart(traject: Traject, kaart_id: int) -> Kaart | None:
+    return next((k for k in kompas_kaarten(traject) or [] if k.id == kaart_id), None)
+
+
+def antwoorden(traject: Traject) -> dict[str, list[Antwoord]] | None:
+    """{chapter slug: answers} for the chapters that feed the decisions, or None."""
+    cache = _cache(traject)
+    if "antwoorden" in cache:
+        return cache["antwoorden"]
+    service = _service("plan_samenvattingen")
+    result = None
+    if service is not None:
+        result = {}
+        for item in service(traject, hoofdstukken=("rollen", "positie", "ondersteuning")):
+            get = item.get if isinstance(item, dict) else lambda key, item=item: getattr(item, key)
+            antwoord = Antwoord(
+                hoofdstuk=str(get("hoofdstuk")), titel=str(get("titel")), regels=tuple(get("regels"))
+            )
+            result.setdefault(antwoord.hoofdstuk, []).append(antwoord)
+    cache["antwoorden"] = result
+    return result
