@@ -1,0 +1,197 @@
+"""The production shape through nginx: balancing, health, static files, limits, throttling,
+sessions shared by the app processes, and an app process stopped and started mid-work."""
+
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from tests.stack.conftest import IP_LIMIT, PARTICIPANTS, ROOT, USER_LIMIT, Client, wait_until
+
+
+def test_requests_are_balanced_over_both_app_processes(stack):
+    client = stack.client()
+    upstreams = [client.get("/gezond/").upstream for _ in range(6)]
+    assert set(upstreams) == {f"127.0.0.1:{port}" for port in stack.app_ports}
+
+
+def test_health_through_nginx_says_ok_and_is_never_cached(stack):
+    response = stack.client().get("/gezond/")
+    assert response.status == 200
+    assert response.text == "ok\n"
+    assert "no-cache" in response.headers["cache-control"]
+    assert response.upstream
+
+
+def test_health_without_database_is_503_and_leaks_nothing(stack, tmp_path):
+    """An app process whose database is gone answers 503, so a load balancer skips it."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**stack.data["env"], "PATH": "/usr/bin:/bin"}
+    env["DATABASE_URL"] = stack.database_url.rsplit("/", 1)[0] + "/cc_stack_missing_database"
+    env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
+    env["GUNICORN_WORKERS"] = "1"
+    proc = subprocess.Popen(  # noqa: S603
+        [str(Path(sys.executable).parent / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "cocreatie.wsgi"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        client = Client(port)
+
+        def answered():
+            try:
+                return client.get("/gezond/")
+            except OSError:
+                return None
+
+        response = wait_until(answered, timeout=20)
+        assert response.status == 503
+        assert response.text == "niet gezond\n"
+        assert "cc_stack_missing_database" not in response.text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_static_files_come_from_nginx_compressed_with_long_cache(stack):
+    page = stack.client().get("/account/inloggen/")
+    css = re.search(r'href="(/static/css/app\.[0-9a-f]{12}\.css)"', page.text)
+    assert css, "the page links the hashed stylesheet written by collectstatic"
+    response = stack.client().get(css.group(1), headers={"Accept-Encoding": "gzip"})
+    assert response.status == 200
+    assert response.headers["content-encoding"] == "gzip"
+    assert "max-age=31536000" in response.headers["cache-control"]
+    assert "immutable" in response.headers["cache-control"]
+    assert "x-upstream" not in response.headers or response.upstream == "", "served by nginx itself"
+
+
+def test_pages_are_compressed(stack):
+    response = stack.client().get("/account/inloggen/", headers={"Accept-Encoding": "gzip"})
+    assert response.status == 200
+    assert response.headers.get("content-encoding") == "gzip"
+
+
+def test_request_bodies_are_limited_by_nginx(stack):
+    client = stack.client()
+    response = client.request(
+        "POST",
+        "/account/inloggen/",
+        body=b"x" * (4 * 1024 * 1024),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status == 413
+    assert not response.upstream, "the app process never saw it"
+
+
+def test_a_session_started_on_one_process_works_on_the_other(stack, fresh_throttle):
+    client = stack.client()
+    login = client.login(PARTICIPANTS[0])
+    assert login.status == 302, login.text[:500]
+    seen = set()
+    for _ in range(6):
+        response = client.get("/")
+        assert response.status == 200
+        assert "Team Stack" in response.text
+        seen.add(response.upstream)
+    assert len(seen) == 2, "both app processes served the logged-in user"
+
+
+def test_login_throttling_counts_across_app_processes(stack, fresh_throttle):
+    client = stack.client()
+    client.get("/account/inloggen/")
+    upstreams = set()
+    for _ in range(USER_LIMIT):
+        response = client.post("/account/inloggen/", {"username": "deelnemer2", "password": "fout"})
+        assert response.status == 400
+        upstreams.add(response.upstream)
+    assert len(upstreams) == 2, "the failures were counted by both app processes"
+    # Now even the right password is refused, whichever process answers.
+    refused = set()
+    for _ in range(4):
+        response = client.post(
+            "/account/inloggen/", {"username": "deelnemer2", "password": "stack-wachtwoord-123"}
+        )
+        assert response.status == 429
+        assert "te vaak" in response.text
+        refused.add(response.upstream)
+    assert len(refused) == 2
+
+
+def test_a_forged_forwarded_for_does_not_escape_the_address_limit(stack, fresh_throttle):
+    """nginx appends the real address; the app believes only that last entry from the proxy."""
+    client = stack.client()
+    client.get("/account/inloggen/")
+    for attempt in range(IP_LIMIT):
+        response = client.post(
+            "/account/inloggen/",
+            {"username": f"onbekend{attempt}", "password": "fout"},
+            headers={"X-Forwarded-For": f"203.0.113.{attempt}"},
+        )
+        assert response.status == 400
+    response = client.post(
+        "/account/inloggen/",
+        {"username": PARTICIPANTS[2], "password": "stack-wachtwoord-123"},
+        headers={"X-Forwarded-For": "198.51.100.7"},
+    )
+    assert response.status == 429
+    keys = {row[0] for row in stack.sql("SELECT key FROM trajecten_loginthrottle")}
+    assert "ip:127.0.0.1" in keys
+    assert not any(key.startswith(("ip:203.", "ip:198.")) for key in keys)
+
+
+def test_stopping_and_starting_an_app_process_loses_no_work(stack, fresh_throttle):
+    """A begeleider keeps saving while app process 1 stops and starts again: every save
+    lands (nginx passes it to the other process), the session survives, nothing is lost."""
+    client = stack.client()
+    assert client.login("begeleider").status == 302
+    team = stack.seed["team"]
+    results: list[tuple[int, str, str]] = []
+    app1 = f"127.0.0.1:{stack.app_ports[0]}"
+    stop = threading.Event()
+
+    def keep_saving():
+        number = 0
+        while not stop.is_set() or number < 10:
+            number += 1
+            title = f"Herstart {number}"
+            response = client.post(
+                f"/teams/{team}/trajecten/nieuw/",
+                {"titel": title, "startdatum": "2026-10-01", "status": "actief"},
+            )
+            results.append((response.status, response.upstream, title))
+            time.sleep(0.01)
+
+    saver = threading.Thread(target=keep_saving)
+    saver.start()
+    try:
+        wait_until(lambda: len(results) >= 5, timeout=30)
+        stack.stop_app(1)
+        during = len(results)
+        wait_until(lambda: len(results) >= during + 5, timeout=30)
+        stack.start_app(1)
+        after = len(results)
+        # nginx tries a failed process again after its fail_timeout (2 s in the stack).
+        wait_until(lambda: any(upstream == app1 for _, upstream, _ in results[after:]), timeout=30)
+        wait_until(lambda: len(results) >= after + 6, timeout=30)
+    finally:
+        stop.set()
+        saver.join(timeout=60)
+
+    statuses = [status for status, _, _ in results]
+    assert statuses == [302] * len(results), f"every save succeeded: {statuses}"
+    assert all(upstream != app1 for _, upstream, _ in results[during + 1 : after]), "app 1 was down"
+    assert any(upstream == app1 for _, upstream, _ in results[after:]), "app 1 is back in the rotation"
+    titles = [title for _, _, title in results]
+    stored = {
+        row[0] for row in stack.sql("SELECT titel FROM trajecten_traject WHERE titel LIKE 'Herstart %%'")
+    }
+    assert stored == set(titles)
+    assert len(titles) == len(set(titles)) >= 16
