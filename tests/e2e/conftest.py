@@ -116,3 +116,58 @@ def no_horizontal_scroll(page):
           .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className).slice(0, 8) }"""
     )
     assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px: {culprits}"
+
+
+# -- Added for the journeys (issue 8). Additive only: the helpers above keep their names. --
+
+REFLOW = {"width": 320, "height": 640}
+
+
+def watch_csp(page) -> list[str]:
+    """Collect CSP violations of a page made outside the `page` fixture (a second browser)."""
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+    return errors
+
+
+def check_page(page, name: str, *, shots: bool = True, reflow: bool = True):
+    """Everything a visited page state must pass: axe, no sideways scroll at 320 px, screenshots.
+
+    The viewport is restored afterwards, so a journey can call this at every step.
+    """
+    check_a11y(page, name)
+    original = page.viewport_size
+    if reflow:
+        page.set_viewport_size(REFLOW)
+        no_horizontal_scroll(page)
+    if shots:
+        for suffix, size in (("360", PHONE), ("1280", DESKTOP)):
+            page.set_viewport_size(size)
+            screenshot(page, f"{name}-{suffix}")
+    if original and page.viewport_size != original:
+        page.set_viewport_size(original)
+
+
+FOCUS_STYLE_JS = """() => { const e = document.activeElement;
+  if (!e || e === document.body || e === document.documentElement) return null;
+  const s = getComputedStyle(e); const r = e.getBoundingClientRect();
+  return {tag: e.tagName.toLowerCase(), id: e.id, name: e.getAttribute('name'),
+    text: (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 60),
+    outline: s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0 ? 'none' : s.outlineStyle + ' ' + s.outlineWidth,
+    shadow: s.boxShadow, visible: r.width > 0 && r.height > 0,
+    inViewport: r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth} }"""
+
+
+def focused(page) -> dict | None:
+    """The focused element and its focus style; None when focus is on <body>."""
+    return page.evaluate(FOCUS_STYLE_JS)
+
+
+def assert_visible_focus(page, context: str = ""):
+    info = focused(page)
+    assert info is not None, f"focus is on <body> {context}"
+    assert info["visible"], f"focused element has no size {context}: {info}"
+    assert info["outline"] != "none" or info["shadow"] not in ("", "none"), (
+        f"focused element shows no focus indicator {context}: {info}"
+    )
+    return info

@@ -1,0 +1,186 @@
+"""The journeys of METHOD.md "Who uses the app", walked in Chromium across the apps.
+
+Every page state a journey passes (empty, filled, with a validation error, after an htmx
+swap) goes through `check_page`: axe-core with the WCAG 2.0/2.1/2.2 A and AA tags, no
+sideways scrolling at 320 px, and screenshots at 360 and 1280 px in tests/e2e/screenshots/.
+
+The steps are small functions so that tests/e2e/test_a11y_guard.py can break the app under
+them (an unlabeled field, an htmx request answered with a 500) and prove that they fail.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import PHONE, check_page, login, watch_csp
+
+NEW_PASSWORD = "een-nieuw-wachtwoord-456"
+
+
+@pytest.fixture(autouse=True)
+def _fail_fast(page):
+    """A missing element fails in 5 s instead of Playwright's default 30 s."""
+    page.set_default_timeout(5000)
+
+
+# -- steps -------------------------------------------------------------------------------
+
+
+def create_invite(page, *, aantal: str) -> str:
+    """On the team page: make an invite link for `aantal` people; returns the link."""
+    page.get_by_label("Hoeveel mensen mogen deze link gebruiken?").fill(aantal)
+    page.get_by_role("button", name="Maak een uitnodigingslink").click()
+    expect(page.get_by_role("status")).to_contain_text("De uitnodigingslink is gemaakt")
+    link = page.get_by_label("Link", exact=True).first.input_value()
+    assert "/uitnodiging/" in link
+    return link
+
+
+def join_with_new_account(page, link: str, *, voornaam: str, username: str, password: str):
+    page.goto(link)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Word lid van")
+    page.get_by_label("Voornaam").fill(voornaam)
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.locator("#id_password1").fill(password)
+    page.locator("#id_password2").fill(password)
+    page.get_by_label("Vanuit welk perspectief doe je mee?").select_option("ervaringsdeskundige")
+    page.get_by_role("button", name="Account maken en lid worden").click()
+    expect(page.get_by_role("status")).to_contain_text("Welkom!")
+
+
+# -- journeys ----------------------------------------------------------------------------
+
+
+def test_begeleider_starts_a_traject_and_invites_a_member_who_joins_on_a_phone(
+    page, live_server, world, new_context
+):
+    # The begeleider, on a laptop: login page empty, then Mijn teams.
+    response = page.goto(live_server.url + "/")
+    assert "/account/inloggen/" in page.url
+    assert response.status == 200
+    check_page(page, "inloggen")
+    login(page, live_server, "alice")
+    expect(page.get_by_role("heading", name="Mijn teams")).to_be_visible()
+    check_page(page, "mijn-teams-begeleider")
+
+    page.get_by_role("link", name="Team Alfa").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Team Alfa")
+    check_page(page, "team-begeleider-leeg")
+
+    # A new trajectory: empty form, then a validation error, then saved.
+    page.get_by_role("link", name="Nieuw traject").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nieuw traject")
+    check_page(page, "traject-nieuw", shots=False)
+    page.get_by_label("Titel").fill("")
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        page.get_by_role("button", name="Opslaan").click()
+    assert posted.value.status == 400
+    titel = page.get_by_label("Titel")
+    expect(titel).to_have_attribute("aria-invalid", "true")
+    error_id = titel.get_attribute("aria-describedby").split()[0]
+    expect(page.locator(f"[id='{error_id}']")).to_contain_text("verplicht")
+    check_page(page, "traject-nieuw-fout")
+    titel.fill("Traject Gamma: samen met ervaringsdeskundigen")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Traject Gamma: samen met ervaringsdeskundigen")
+    expect(page.get_by_role("status")).to_contain_text("Het traject is aangemaakt.")
+    check_page(page, "traject-begeleider")
+
+    # The invite: a number out of range is refused next to the field, the typed value kept.
+    page.get_by_role("link", name="Team Alfa").click()
+    aantal = page.get_by_label("Hoeveel mensen mogen deze link gebruiken?")
+    aantal.fill("0")
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        page.get_by_role("button", name="Maak een uitnodigingslink").click()
+    assert posted.value.status == 400
+    expect(aantal).to_have_value("0")
+    expect(aantal).to_have_attribute("aria-invalid", "true")
+    check_page(page, "team-uitnodiging-fout")
+    link = create_invite(page, aantal="2")
+    check_page(page, "team-met-uitnodiging")
+
+    # The member, on a phone in a browser of their own, without an account.
+    phone = new_context().new_page()
+    phone.set_viewport_size(PHONE)
+    csp_errors = watch_csp(phone)
+    phone.goto(link)
+    check_page(phone, "uitnodiging-leeg")
+    phone.get_by_label("Voornaam").fill("Dana")
+    phone.get_by_label("Gebruikersnaam").fill("dana")
+    phone.locator("#id_password1").fill("dana-wachtwoord-789")
+    phone.locator("#id_password2").fill("iets-anders-789")
+    phone.get_by_role("button", name="Account maken en lid worden").click()
+    expect(phone.locator("#id_password2")).to_have_attribute("aria-invalid", "true")
+    expect(phone.get_by_label("Voornaam")).to_have_value("Dana")
+    expect(phone.get_by_label("Gebruikersnaam")).to_have_value("dana")
+    check_page(phone, "uitnodiging-fout")
+    join_with_new_account(phone, link, voornaam="Dana", username="dana", password="dana-wachtwoord-789")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Team Alfa")
+    expect(phone.get_by_role("table")).to_contain_text("Dana")
+    # A teamlid sees neither the invite form nor the team settings.
+    expect(phone.get_by_role("button", name="Maak een uitnodigingslink")).to_have_count(0)
+    check_page(phone, "team-teamlid")
+    phone.get_by_role("link", name="Traject Gamma: samen met ervaringsdeskundigen").click()
+    expect(phone.get_by_role("heading", level=1)).to_contain_text("Traject Gamma")
+    expect(phone.get_by_role("link", name="Traject bewerken")).to_have_count(0)
+    check_page(phone, "traject-teamlid")
+    assert not csp_errors, csp_errors
+
+    # Back on the laptop, the begeleider sees who joined through the link.
+    page.reload()
+    expect(page.locator("#uitnodigingen")).to_contain_text("Lid geworden via deze link: Dana")
+    expect(page.locator("#uitnodigingen")).to_contain_text("1 van 2 keer gebruikt")
+
+
+def test_account_pages_language_switch_404_and_the_accessibility_statement(page, live_server, world):
+    login(page, live_server, "bob")
+
+    # Password change: empty, wrong old password, then saved; the new password works.
+    page.get_by_role("link", name="Wachtwoord").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wachtwoord wijzigen")
+    check_page(page, "wachtwoord-leeg", shots=False)
+    page.get_by_label("Oud wachtwoord").fill("niet-het-goede")
+    page.locator("#id_new_password1").fill(NEW_PASSWORD)
+    page.get_by_label("Nieuw wachtwoord bevestigen").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Wachtwoord opslaan").click()
+    expect(page.get_by_label("Oud wachtwoord")).to_have_attribute("aria-invalid", "true")
+    check_page(page, "wachtwoord-fout")
+    page.get_by_label("Oud wachtwoord").fill("geheim-wachtwoord-123")
+    page.locator("#id_new_password1").fill(NEW_PASSWORD)
+    page.get_by_label("Nieuw wachtwoord bevestigen").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Wachtwoord opslaan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wachtwoord gewijzigd")
+    check_page(page, "wachtwoord-gewijzigd", shots=False)
+
+    # Language switch in the footer: English, and back to Dutch; the page stays where it was.
+    page.get_by_role("link", name="Naar mijn teams").click()
+    page.get_by_label("Taal").select_option("en")
+    page.get_by_role("button", name="Kies").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("link", name="Team Alfa")).to_be_visible()
+    check_page(page, "mijn-teams-engels")
+    page.locator("#taalkeuze").select_option("nl")
+    page.locator("footer").get_by_role("button").click()
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn teams")
+
+    # Log out and in again with the new password.
+    page.get_by_role("button", name=re.compile("Uitloggen")).click()
+    login(page, live_server, "bob", password=NEW_PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn teams")
+
+    # Another organisation's team and an unknown address: the same 404, naming nothing.
+    response = page.goto(f"{live_server.url}/teams/{world.other_team.pk}/")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Deze pagina bestaat niet")
+    expect(page.locator("body")).not_to_contain_text("Team Beta")
+    check_page(page, "404")
+    response = page.goto(f"{live_server.url}/bestaat-niet/")
+    assert response.status == 404
+
+    # The accessibility statement, reached through the footer link, says how it is tested.
+    page.get_by_role("link", name="Toegankelijkheid").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Toegankelijkheidsverklaring")
+    expect(page.locator("main")).to_contain_text("axe-core")
+    check_page(page, "toegankelijkheid")
