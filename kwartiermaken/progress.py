@@ -91,16 +91,19 @@ def fase_2_starts(trajecten) -> dict[int, FaseStart]:
     }
 
 
-def bestaande_oefeningen(slugs) -> set[str]:
-    """Which of these exercise slugs exist (one query); empty while the oefeningen app has no models."""
+def bestaande_oefeningen(slugs) -> dict[str, str]:
+    """{slug: titel} of the exercises among these slugs that exist (one query).
+
+    Empty while the oefeningen app has no Oefening model (it is built in parallel).
+    """
     slugs = set(slugs)
     if not slugs:
-        return set()
+        return {}
     try:
         Oefening = apps.get_model("oefeningen", "Oefening")
     except LookupError:
-        return set()
-    return set(Oefening.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        return {}
+    return dict(Oefening.objects.filter(slug__in=slugs).values_list("slug", "titel"))
 
 
 def tracker_context(traject) -> dict:
@@ -116,7 +119,7 @@ def tracker_context(traject) -> dict:
     done = Counter()
     for stap in stappen:
         stap.v = voortgang.get(stap.pk) or StapVoortgang(traject=traject, stap=stap)
-        stap.links = [slug for slug in stap.oefeningen if slug in bestaand]
+        stap.links = [(slug, bestaand[slug]) for slug in stap.oefeningen if slug in bestaand]
         per_fase[stap.fase_id].append(stap)
         if stap.v.is_afgehandeld:
             done[stap.fase_id] += 1

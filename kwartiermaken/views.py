@@ -81,7 +81,7 @@ def stap(request, pk, slug):
             "notities": voortgang.notities,
         }
     form = StapForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial=initial,
         traject=traject,
         stap=stap,
@@ -99,7 +99,7 @@ def stap(request, pk, slug):
             "team": traject.team,
             "stap": stap,
             "form": form,
-            "oefeningen": sorted(bestaande_oefeningen(stap.oefeningen)),
+            "oefeningen": [(s, t) for s, t in bestaande_oefeningen(stap.oefeningen).items()],
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -223,7 +223,7 @@ def scan_ronde_nieuw(request, pk):
 @require_http_methods(["GET", "POST"])
 def besluit(request, pk):
     traject = traject_for(request, pk, roles=LEIDINGGEVENDE)
-    form = BesluitForm(request.POST or None)
+    form = BesluitForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.besluit_vastleggen(traject=traject, door=request.user, **form.cleaned_data)
         messages.success(request, _("Het besluit is vastgelegd."))
@@ -260,7 +260,7 @@ def fase_2_starten(request, pk):
         return redirect(_traject_url(traject, "#fase-2"))
     besluit = progress.laatste_besluit(traject)
     zonder_go = not (besluit and besluit.is_go)
-    form = FaseStartForm(request.POST or None, zonder_go=zonder_go)
+    form = FaseStartForm(request.POST if request.method == "POST" else None, zonder_go=zonder_go)
     if request.method == "POST" and form.is_valid():
         services.fase_starten(
             traject=traject,
@@ -293,7 +293,7 @@ def fase_2_starten(request, pk):
 @require_http_methods(["GET", "POST"])
 def coalitie(request, pk):
     traject = traject_for(request, pk, roles=BEGELEIDER if request.method == "POST" else None)
-    form = CoalitieLidForm(request.POST or None)
+    form = CoalitieLidForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.coalitie_toevoegen(traject=traject, **form.cleaned_data)
         messages.success(request, _("%(naam)s is toegevoegd aan de leidende coalitie.") % form.cleaned_data)
