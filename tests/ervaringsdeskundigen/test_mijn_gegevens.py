@@ -1,0 +1,102 @@
+"""Mijn gegevens: export everything as JSON (logged) and erase the account (confirmed, logged out)."""
+
+import json
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
+from ervaringsdeskundigen.models import (
+    AuditRegel,
+    Ervaringsprofiel,
+    Inzagerecht,
+    Plek,
+    Toestemming,
+    pseudoniem,
+)
+from ervaringsdeskundigen.services import inzage_geven
+from tests.ervaringsdeskundigen.conftest import THEMA, client_for
+from trajecten.registries import personal_data_entries
+
+
+def test_every_model_of_this_app_with_a_user_link_is_registered(db):
+    registered = {entry.model for entry in personal_data_entries()}
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    for model in apps.get_app_config("ervaringsdeskundigen").get_models():
+        if any(getattr(f, "related_model", None) is user_model for f in model._meta.get_fields()):
+            assert model in registered, model
+
+
+def test_download_holds_everything_about_me_and_is_logged(ed):
+    inzage_geven(eigenaar=ed.bob, ontvanger=ed.alice)
+    ed.client("begeleider").get(f"/trajecten/{ed.traject.pk}/ervaringsdeskundigen/{ed.plek.pk}/")
+    response = ed.client("teamlid").get("/mijn-gegevens/download/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert "attachment" in response["Content-Disposition"]
+    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+    data = json.loads(response.content)
+    assert data["account"]["gebruikersnaam"] == "bob"
+    assert data["ervaringsdeskundigen.Ervaringsprofiel"][0]["ervaringsthema"] == THEMA
+    assert data["ervaringsdeskundigen.Plek"][0]["titel"] == "ED herstel"
+    assert data["ervaringsdeskundigen.Toestemming"][0]["tekst"].startswith("Ik geef toestemming")
+    assert data["ervaringsdeskundigen.Inzagerecht"] == [
+        {
+            "richting": "gegeven",
+            "persoon": "Alice",
+            "sinds": data["ervaringsdeskundigen.Inzagerecht"][0]["sinds"],
+        }
+    ]
+    log = data["ervaringsdeskundigen.AuditRegel"]
+    assert any(r["wie"] == "Alice" and r["actie"] == "bekijken" for r in log)
+    assert any(r["actie"] == "exporteren" for r in log)
+    assert AuditRegel.objects.filter(actor=ed.bob, actie="exporteren").count() == 1
+
+
+def test_wrong_username_erases_nothing(ed):
+    response = ed.client("teamlid").post("/mijn-gegevens/wissen/", {"gebruikersnaam": "Bob "})
+    assert response.status_code == 400
+    assert "Dit is niet je gebruikersnaam." in response.text
+    assert 'value="Bob"' in response.text or 'value="Bob "' in response.text
+    assert get_user_model().objects.filter(username="bob").exists()
+    assert Ervaringsprofiel.objects.filter(user=ed.bob).exists()
+
+
+def test_erasing_removes_the_person_keeps_the_place_and_a_pseudonymous_log(ed):
+    inzage_geven(eigenaar=ed.bob, ontvanger=ed.alice)
+    ed.client("begeleider").get(f"/trajecten/{ed.traject.pk}/ervaringsdeskundigen/{ed.plek.pk}/")
+    ref = pseudoniem(ed.bob)
+    bob_pk = ed.bob.pk
+    client = ed.client("teamlid")
+    response = client.post("/mijn-gegevens/wissen/", {"gebruikersnaam": "bob"})
+    assert response.status_code == 302 and response["Location"].startswith("/account/inloggen/")
+    # Logged out: the own-data page now asks to log in.
+    assert client.get("/mijn-gegevens/").status_code == 302
+
+    assert not get_user_model().objects.filter(pk=bob_pk).exists()
+    assert not Ervaringsprofiel.objects.exists() and not Toestemming.objects.exists()
+    assert not Inzagerecht.objects.exists()
+    plek = Plek.objects.get(pk=ed.plek.pk)
+    assert plek.ervaringsdeskundige is None and plek.ingevuld_zonder_account and plek.is_ingevuld
+    page = ed.client("begeleider").get(f"/trajecten/{ed.traject.pk}/ervaringsdeskundigen/").text
+    assert "naam niet meer beschikbaar" in page and "Bob" not in page and "GEHEIM" not in page
+
+    # The audit log keeps every entry, without a link to the person.
+    assert AuditRegel.objects.filter(betrokkene_pseudoniem=ref).count() >= 3
+    assert AuditRegel.objects.filter(betrokkene_pseudoniem=ref, actie="wissen").exists()
+    assert not AuditRegel.objects.filter(betrokkene_id=bob_pk).exists()
+    assert not AuditRegel.objects.filter(actor_id=bob_pk).exists()
+    # alice's view of bob's data stays attributed to alice.
+    assert AuditRegel.objects.filter(actor=ed.alice, betrokkene_pseudoniem=ref, actie="bekijken").exists()
+
+
+def test_erasing_a_tandem_partner_or_grantee_clears_their_links(ed):
+    ed.plek.tandem_partner = ed.dave
+    ed.plek.positie = "tandem"
+    ed.plek.save()
+    inzage_geven(eigenaar=ed.bob, ontvanger=ed.dave)
+    response = client_for(ed, ed.dave).post("/mijn-gegevens/wissen/", {"gebruikersnaam": "dave"})
+    assert response.status_code == 302
+    ed.plek.refresh_from_db()
+    assert ed.plek.tandem_partner is None and ed.plek.ervaringsdeskundige == ed.bob
+    assert not Inzagerecht.objects.exists()
