@@ -7,6 +7,6 @@ class BijeenkomstenConfig(AppConfig):
     verbose_name = _("Bijeenkomsten")
 
     def ready(self):
-        # Register this app's plan sections, progress, signals, personal data,
-        # trajectory links and demo data with trajecten.registries here.
-        pass
+        from . import registry
+
+        registry.register()

@@ -1,0 +1,103 @@
+"""The one place where live sessions touch the exercises app (`oefeningen`).
+
+A block names its exercise by slug (the exercise's natural key). Cards put in during a
+session for a card exercise are also handed to oefeningen through its service, so the
+exercise page shows them after the session.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.apps import apps
+
+log = logging.getLogger(__name__)
+
+# Exercise kinds whose answer is a card: a session's input goes straight into them.
+KAART_SOORTEN = {"kaarten"}
+
+
+@dataclass(frozen=True)
+class OefeningInfo:
+    slug: str
+    titel: str
+    vraag: str
+    soort: str
+    stemmen_per_persoon: int
+    anoniem_toegestaan: bool
+
+
+def _model(name: str):
+    try:
+        return apps.get_model("oefeningen", name)
+    except LookupError:
+        return None
+
+
+def _info(oefening) -> OefeningInfo:
+    instellingen = oefening.instellingen or {}
+    stemmen = instellingen.get("stemmen_per_persoon", 3) if isinstance(instellingen, dict) else 3
+    return OefeningInfo(
+        slug=oefening.slug,
+        titel=getattr(oefening, "titel_vertaald", oefening.titel),
+        vraag=getattr(oefening, "vraag_vertaald", oefening.vraag),
+        soort=oefening.soort,
+        stemmen_per_persoon=int(stemmen or 3),
+        anoniem_toegestaan=bool(oefening.anoniem_toegestaan),
+    )
+
+
+def oefening_keuzes() -> list[tuple[str, str]]:
+    """(slug, "chapter: title") of every exercise, for the block form (one query)."""
+    Oefening = _model("Oefening")
+    if Oefening is None:
+        return []
+    return [
+        (o.slug, f"{o.hoofdstuk.nummer}. {o.titel_vertaald}")
+        for o in Oefening.objects.select_related("hoofdstuk").order_by(
+            "hoofdstuk__volgorde", "hoofdstuk__nummer", "volgorde", "slug"
+        )
+    ]
+
+
+def oefening_info(slug: str) -> OefeningInfo | None:
+    Oefening = _model("Oefening")
+    if Oefening is None or not slug:
+        return None
+    oefening = Oefening.objects.filter(slug=slug).first()
+    return _info(oefening) if oefening else None
+
+
+def oefening_url(traject, slug: str) -> str | None:
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("oefeningen:oefening", args=[traject.pk, slug])
+    except NoReverseMatch:
+        return None
+
+
+def kaart_doorgeven(*, blok, inbreng, auteur, anoniem: bool) -> int | None:
+    """Hand a session card to oefeningen; its id, or None when the block is no card exercise."""
+    if not blok.oefening_slug:
+        return None
+    try:
+        from oefeningen import services
+    except ImportError:
+        return None
+    toevoegen = getattr(services, "bijdrage_toevoegen", None)
+    Oefening = _model("Oefening")
+    if toevoegen is None or Oefening is None:
+        return None
+    oefening = Oefening.objects.filter(slug=blok.oefening_slug).first()
+    if oefening is None or oefening.soort not in KAART_SOORTEN:
+        return None
+    return _call_toevoegen(
+        toevoegen, blok=blok, oefening=oefening, inbreng=inbreng, auteur=auteur, anoniem=anoniem
+    )
+
+
+def _call_toevoegen(toevoegen, *, blok, oefening, inbreng, auteur, anoniem) -> int | None:
+    # Filled in against oefeningen.services once that app publishes its signature.
+    return None

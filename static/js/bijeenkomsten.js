@@ -1,0 +1,198 @@
+// Live sessions: conditional polling, the timer, and never losing what someone typed.
+// No inline scripts (CSP); htmx 2 attributes do the requests, this file the glue.
+(function () {
+  "use strict";
+
+  var live = function () { return document.getElementById("live"); };
+  var form = function () { return document.getElementById("inbreng-form"); };
+
+  function newKey() {
+    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    return String(Date.now()) + "-" + Math.random().toString(36).slice(2);
+  }
+
+  function say(text) {
+    var region = document.getElementById("aankondiging");
+    if (!region || !text) return;
+    region.textContent = "";
+    // A fresh text node after clearing, so screen readers announce it again.
+    window.setTimeout(function () { region.textContent = text; }, 50);
+  }
+
+  // -- conditional GET: we send If-None-Match ourselves, so the browser hands us the 304
+  document.addEventListener("htmx:configRequest", function (event) {
+    var elt = event.detail.elt;
+    if (elt && elt.hasAttribute && elt.hasAttribute("data-poll") && elt.dataset.etag) {
+      event.detail.headers["If-None-Match"] = elt.dataset.etag;
+    }
+  });
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    // htmx 2 would swap an empty 304 body into the region and wipe it: never swap a 304.
+    if (xhr.status === 304) {
+      event.detail.shouldSwap = false;
+      event.detail.isError = false;
+      return;
+    }
+    // Our own 400/409 answers carry a message for the person: show it, keep the text.
+    var target = event.detail.target;
+    if ((xhr.status === 400 || xhr.status === 409) && target &&
+        (target.id === "verstuur-status" || target.id === "live")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var xhr = event.detail.xhr;
+    var region = live();
+    if (!xhr || !region) return;
+    var tag = xhr.getResponseHeader("ETag");
+    var target = event.detail.target;
+    if (tag && target === region && xhr.status !== 304) region.dataset.etag = tag;
+  });
+
+  // -- after fresh live content: announce, follow the current question, restart the timer
+  var last = null;
+
+  function readState() {
+    var inner = document.querySelector("#live .live-inhoud");
+    if (!inner) return null;
+    return {
+      blok: inner.getAttribute("data-blok") || "",
+      aantal: parseInt(inner.getAttribute("data-aantal") || "0", 10),
+      titel: inner.getAttribute("data-titel") || ""
+    };
+  }
+
+  function followBlock(state) {
+    var f = form();
+    if (!f || !state) return;
+    var input = f.querySelector("input[name=blok]");
+    var text = f.querySelector("textarea[name=tekst]");
+    if (!input || input.value === state.blok) return;
+    input.value = state.blok;
+    if (text && text.value.trim()) {
+      status(f, "info", f.getAttribute("data-nieuwe-vraag") ||
+        "Er is een nieuwe vraag. Je tekst staat nog in het vak: kijk of hij daar past voor je verstuurt.");
+    }
+  }
+
+  function afterLiveSwap() {
+    var state = readState();
+    if (!state) return;
+    if (last) {
+      if (state.blok !== last.blok && state.titel) {
+        say("Nieuwe vraag: " + state.titel);
+      } else if (state.aantal > last.aantal) {
+        var n = state.aantal - last.aantal;
+        say(n === 1 ? "Er is 1 nieuw antwoord." : "Er zijn " + n + " nieuwe antwoorden.");
+      }
+    }
+    followBlock(state);
+    last = state;
+    tick();
+  }
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.target === live()) afterLiveSwap();
+  });
+
+  // -- the timer: counts down from the block's start, which the server keeps
+  var offset = 0;
+
+  function tick() {
+    var timers = document.querySelectorAll(".timer[data-start]");
+    for (var i = 0; i < timers.length; i++) {
+      var t = timers[i];
+      var start = Date.parse(t.getAttribute("data-start"));
+      if (isNaN(start)) { t.textContent = ""; continue; }
+      if (t.getAttribute("data-nu") && !t.dataset.offsetDone) {
+        offset = Date.parse(t.getAttribute("data-nu")) - Date.now();
+        t.dataset.offsetDone = "1";
+      }
+      var total = parseInt(t.getAttribute("data-minuten") || "0", 10) * 60;
+      var left = Math.round(total - (Date.now() + offset - start) / 1000);
+      var over = left < 0;
+      var s = Math.abs(left);
+      var text = (over ? "+" : "") + Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+      if (t.textContent !== text) t.textContent = text;
+      t.classList.toggle("voorbij", over);
+    }
+  }
+  window.setInterval(tick, 1000);
+
+  // -- the participant's form: drafts survive a reload, failed sends are retried
+  function draftKey(f) {
+    return "concept:" + (f.getAttribute("data-concept") || "") + ":" + window.location.pathname;
+  }
+
+  function status(f, kind, text) {
+    var box = document.getElementById("verstuur-status");
+    if (!box) return;
+    box.innerHTML = "";
+    var div = document.createElement("div");
+    div.className = "alert mt-2 mb-0 alert-" + (kind === "fout" ? "danger" : kind === "info" ? "info" : "success");
+    div.textContent = text;
+    box.appendChild(div);
+  }
+
+  var retryTimer = null;
+  var retryDelay = 2000;
+
+  function scheduleRetry(f) {
+    if (retryTimer) return;
+    var seconds = Math.round(retryDelay / 1000);
+    status(f, "fout", "Geen verbinding. Je tekst blijft staan; we proberen het over " + seconds +
+      " seconden opnieuw.");
+    retryTimer = window.setTimeout(function () {
+      retryTimer = null;
+      retryDelay = Math.min(retryDelay * 2, 30000);
+      htmx.trigger(f, "submit");
+    }, retryDelay);
+  }
+
+  function setup() {
+    var f = form();
+    var region = live();
+    if (region) { last = readState(); tick(); }
+    if (!f) return;
+    var key = f.querySelector("[data-sleutel]");
+    var text = f.querySelector("textarea[name=tekst]");
+    if (key && !key.value) key.value = newKey();
+    if (text) {
+      try {
+        var saved = window.localStorage.getItem(draftKey(f));
+        if (saved && !text.value) text.value = saved;
+      } catch (e) { /* private mode: drafts only in the field */ }
+      text.addEventListener("input", function () {
+        try { window.localStorage.setItem(draftKey(f), text.value); } catch (e) { /* ignore */ }
+      });
+    }
+    followBlock(readState());
+
+    f.addEventListener("inbreng-verstuurd", function () {
+      if (text) text.value = "";
+      try { window.localStorage.removeItem(draftKey(f)); } catch (e) { /* ignore */ }
+      if (key) key.value = newKey();
+      retryDelay = 2000;
+      if (text) text.focus();
+    });
+    f.addEventListener("htmx:sendError", function () { scheduleRetry(f); });
+    f.addEventListener("htmx:responseError", function (event) {
+      // A server hiccup (5xx): try again; 4xx answers were shown by beforeSwap.
+      if (event.detail.xhr.status >= 500) scheduleRetry(f);
+    });
+    window.addEventListener("online", function () {
+      if (retryTimer) {
+        window.clearTimeout(retryTimer);
+        retryTimer = null;
+        htmx.trigger(f, "submit");
+      }
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();
