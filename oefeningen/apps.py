@@ -7,6 +7,6 @@ class OefeningenConfig(AppConfig):
     verbose_name = _("Oefeningen")
 
     def ready(self):
-        # Register this app's plan sections, progress, signals, personal data,
-        # trajectory links and demo data with trajecten.registries here.
-        pass
+        from . import hub
+
+        hub.register()

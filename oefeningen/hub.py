@@ -1,0 +1,348 @@
+"""What oefeningen contributes to the hub's registries (called from OefeningenConfig.ready())."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count
+from django.db.models.signals import pre_save
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from trajecten import registries
+from trajecten.registries import (
+    PersonalData,
+    PlanSection,
+    Progress,
+    ProgressSource,
+    TrajectExport,
+    TrajectLink,
+)
+
+from .models import Bijdrage, GedeeldeTekst, Oefening, OefeningStatus, Soort, Stem
+
+# The chapters of the content contract (oefeningen/README.md), in the book's order.
+HOOFDSTUKKEN = [
+    ("context", 3, _("Context")),
+    ("draagvlak", 4, _("Draagvlak")),
+    ("ervaringskennis", 5, _("Ervaringskennis")),
+    ("kruisbestuiving", 6, _("Kruisbestuiving")),
+    ("rollen", 7, _("Rollen")),
+    ("positie", 8, _("Positie")),
+    ("ondersteuning", 9, _("Ondersteuning")),
+    ("blik-op-morgen", 10, _("Blik op morgen")),
+]
+KOMPAS_HOOFDSTUK = "blik-op-morgen"
+
+
+# -- progress: one batch computation shared by the overall and the per-chapter sources ----------
+
+
+def _voortgang(trajecten: list) -> dict[int, dict[str, Progress]]:
+    """{traject_id: {chapter slug or "": Progress}} in two queries, memoised on the instances.
+
+    The hub calls each source with the same list of trajectory objects in one request, so the
+    first source computes everything and stores it on the objects; the others read it back.
+    """
+    if trajecten and all(hasattr(t, "_oefeningen_voortgang") for t in trajecten):
+        return {t.pk: t._oefeningen_voortgang for t in trajecten}
+    totaal = dict(
+        Oefening.objects.values("hoofdstuk__slug").annotate(n=Count("pk")).values_list("hoofdstuk__slug", "n")
+    )
+    klaar: dict[int, dict[str, int]] = defaultdict(dict)
+    for traject_id, slug, n in (
+        OefeningStatus.objects.filter(traject__in=trajecten, status=OefeningStatus.Status.AFGEROND)
+        .values("traject_id", "oefening__hoofdstuk__slug")
+        .annotate(n=Count("pk"))
+        .values_list("traject_id", "oefening__hoofdstuk__slug", "n")
+    ):
+        klaar[traject_id][slug] = n
+    result = {}
+    for t in trajecten:
+        per = {slug: Progress(klaar[t.pk].get(slug, 0), totaal.get(slug, 0)) for slug, _n, _l in HOOFDSTUKKEN}
+        per[""] = Progress(sum(klaar[t.pk].values()), sum(totaal.values()))
+        t._oefeningen_voortgang = per
+        result[t.pk] = per
+    return result
+
+
+def _source(slug: str):
+    def compute(trajecten):
+        return {pk: per[slug] for pk, per in _voortgang(trajecten).items()}
+
+    return compute
+
+
+# -- personal data ---------------------------------------------------------------------------------
+
+
+def _export_bijdragen(user) -> list[dict[str, Any]]:
+    return [
+        {
+            "traject": b.traject.titel,
+            "oefening": b.oefening.titel,
+            "onderdeel": b.item,
+            "tekst": b.tekst,
+            "toelichting": b.toelichting,
+            "waarde": b.waarde,
+            "datum": b.datum.isoformat() if b.datum else None,
+            "aangemaakt_op": b.aangemaakt_op.isoformat(),
+        }
+        for b in Bijdrage.objects.filter(auteur=user).select_related("traject", "oefening")
+    ]
+
+
+def _export_stemmen(user) -> list[dict[str, Any]]:
+    return [
+        {"traject": s.traject.titel, "oefening": s.oefening.titel, "kaart": s.bijdrage.tekst}
+        for s in Stem.objects.filter(kiezer=user).select_related("traject", "oefening", "bijdrage")
+    ]
+
+
+def _export_teksten(user) -> list[dict[str, Any]]:
+    return [
+        {
+            "traject": t.traject.titel,
+            "oefening": t.oefening.titel,
+            "versie": t.versie,
+            "laatst_opgeslagen": True,
+        }
+        for t in GedeeldeTekst.objects.filter(gewijzigd_door=user).select_related("traject", "oefening")
+    ]
+
+
+# -- plan sections -------------------------------------------------------------------------------------
+
+
+def kompas_context(traject) -> dict[str, Any]:
+    """The chapter 10 compass cards per direction, most votes first (fixed number of queries)."""
+    oefeningen = list(
+        Oefening.objects.filter(hoofdstuk__slug=KOMPAS_HOOFDSTUK, soort=Soort.KOMPAS).order_by(
+            "volgorde", "slug"
+        )
+    )
+    per: dict[tuple[int, str], list] = defaultdict(list)
+    for b in (
+        Bijdrage.objects.filter(traject=traject, oefening__in=oefeningen)
+        .annotate(aantal_stemmen=Count("stemmen"))
+        .order_by("-aantal_stemmen", "aangemaakt_op", "pk")
+    ):
+        per[(b.oefening_id, b.item)].append(b)
+    kompassen = [
+        {
+            "oefening": o,
+            "richtingen": [
+                {"richting": r, "kaarten": per.get((o.pk, r["key"]), [])}
+                for r in o.instellingen.get("richtingen", [])
+            ],
+        }
+        for o in oefeningen
+    ]
+    return {"kompassen": kompassen, "heeft_kaarten": bool(per)}
+
+
+def bijlage_context(traject) -> dict[str, Any]:
+    """A summary of each completed exercise, by chapter (fixed number of queries)."""
+    from .services import samenvattingen
+
+    afgerond = list(
+        Oefening.objects.filter(
+            statussen__traject=traject, statussen__status=OefeningStatus.Status.AFGEROND
+        ).select_related("hoofdstuk")
+    )
+    return {"samenvattingen": samenvattingen(traject, afgerond)}
+
+
+# -- trajectory export ----------------------------------------------------------------------------------
+
+
+def _export_rijen(traject) -> list[dict[str, Any]]:
+    return [
+        {
+            "hoofdstuk": b.oefening.hoofdstuk.slug,
+            "oefening": b.oefening.slug,
+            "soort": b.oefening.soort,
+            "onderdeel": b.item,
+            "tekst": b.tekst,
+            "toelichting": b.toelichting,
+            "waarde": b.waarde,
+            "datum": b.datum.isoformat() if b.datum else None,
+            "auteur": (b.auteur.get_full_name() or b.auteur.get_username()) if b.auteur_id else None,
+            "anoniem": b.is_anoniem,
+            "namens_groep": b.namens_groep,
+            "groep": b.cluster.naam if b.cluster_id else None,
+            "stemmen": b.aantal_stemmen,
+            "aangemaakt_op": b.aangemaakt_op.isoformat(),
+        }
+        for b in Bijdrage.objects.filter(traject=traject)
+        .select_related("oefening__hoofdstuk", "auteur", "cluster")
+        .annotate(aantal_stemmen=Count("stemmen"))
+        .order_by("oefening__hoofdstuk__volgorde", "oefening__volgorde", "aangemaakt_op", "pk")
+    ] + [
+        {
+            "hoofdstuk": t.oefening.hoofdstuk.slug,
+            "oefening": t.oefening.slug,
+            "soort": Soort.TEKST.value,
+            "onderdeel": f"versie {t.versie}",
+            "tekst": t.tekst,
+            "toelichting": "",
+            "waarde": None,
+            "datum": None,
+            "auteur": None,
+            "anoniem": False,
+            "namens_groep": False,
+            "groep": None,
+            "stemmen": 0,
+            "aangemaakt_op": t.gewijzigd_op.isoformat(),
+        }
+        for t in GedeeldeTekst.objects.filter(traject=traject).select_related("oefening__hoofdstuk")
+    ]
+
+
+# -- demo data ---------------------------------------------------------------------------------------------
+
+DEMO_KOMPAS = {
+    0: ["Elk team werkt met minstens twee ervaringsdeskundigen", "Ervaringskennis hoort bij elk teamoverleg"],
+    1: ["De gemeente wil herstelgericht werken steunen", "Collega's vragen zelf om intervisie"],
+    2: ["We houden energie door kleine successen te vieren"],
+    3: ["Eén ervaringsdeskundige alleen in een team", "Te weinig uren om echt mee te doen"],
+}
+DEMO_KAARTEN = [
+    "We luisteren echt naar cliënten",
+    "Korte lijnen met de wijkteams",
+    "Collega's durven eigen ervaringen te delen",
+    "We zijn nieuwsgierig en willen leren",
+]
+
+
+def demo(traject) -> None:
+    """A few contributions for demo team trajectories: compass cards and voted cards. Idempotent."""
+    from django.contrib.auth import get_user_model
+
+    from .services import bijdrage_toevoegen, stem_uitbrengen
+
+    if (
+        traject.team.organisatie.naam != "Zorggroep De Brug"
+        or Bijdrage.objects.filter(traject=traject).exists()
+    ):
+        return
+    leden = list(
+        get_user_model()
+        .objects.filter(lidmaatschappen__team=traject.team)
+        .order_by("lidmaatschappen__rol", "pk")
+    )
+    if not leden:
+        return
+    kompas = (
+        Oefening.objects.filter(hoofdstuk__slug=KOMPAS_HOOFDSTUK, soort=Soort.KOMPAS)
+        .order_by("volgorde")
+        .first()
+    )
+    if kompas:
+        for index, richting in enumerate(kompas.instellingen.get("richtingen", [])):
+            for n, tekst in enumerate(DEMO_KOMPAS.get(index, [])):
+                bijdrage_toevoegen(
+                    traject=traject,
+                    oefening=kompas,
+                    auteur=leden[n % len(leden)],
+                    data={"item": richting["key"], "tekst": tekst},
+                )
+    kaarten = Oefening.objects.filter(soort=Soort.KAARTEN).order_by("hoofdstuk__volgorde", "volgorde").first()
+    if kaarten:
+        gemaakt = [
+            bijdrage_toevoegen(
+                traject=traject, oefening=kaarten, auteur=leden[n % len(leden)], data={"tekst": tekst}
+            )
+            for n, tekst in enumerate(DEMO_KAARTEN)
+        ]
+        if kaarten.kind.stemmen_per_persoon(kaarten):
+            for lid in leden:
+                stem_uitbrengen(traject=traject, bijdrage=gemaakt[0], kiezer=lid)
+            stem_uitbrengen(traject=traject, bijdrage=gemaakt[1], kiezer=leden[0])
+
+
+# -- content validation on load --------------------------------------------------------------------------
+
+
+def _valideer_oefening(sender, instance, raw=False, **kwargs):
+    """loaddata saves raw (without clean()); refuse an exercise whose settings do not fit its kind."""
+    if raw:
+        from django.core.exceptions import ValidationError
+
+        try:
+            instance.kind.validate_settings(instance.instellingen)
+        except ValidationError as error:
+            raise ValidationError(f"{instance.slug}: {'; '.join(error.messages)}") from error
+
+
+def register() -> None:
+    registries.register_traject_link(
+        TrajectLink(
+            key="oefeningen",
+            label=_("Oefeningen"),
+            url_name="oefeningen:overzicht",
+            order=10,
+            description=_("Werk samen de hoofdstukken van Ervaring werkt door."),
+        )
+    )
+    registries.register_progress(
+        ProgressSource(key="oefeningen", label=_("Oefeningen afgerond"), order=10, compute=_source(""))
+    )
+    for slug, nummer, titel in HOOFDSTUKKEN:
+        registries.register_progress(
+            ProgressSource(
+                key=f"oefeningen-{slug}",
+                label=format_lazy(_("Hoofdstuk {nummer}: {titel}"), nummer=nummer, titel=titel),
+                order=10 + nummer,
+                compute=_source(slug),
+            )
+        )
+    registries.register_personal_data(
+        PersonalData(
+            model=Bijdrage,
+            export=_export_bijdragen,
+            # An erased person's contributions remain, shown without their name.
+            erase=lambda user: Bijdrage.objects.filter(auteur=user).update(auteur=None),
+            label="bijdragen aan oefeningen",
+        )
+    )
+    registries.register_personal_data(
+        PersonalData(
+            model=Stem,
+            export=_export_stemmen,
+            erase=lambda user: Stem.objects.filter(kiezer=user).update(kiezer=None),
+            label="stemmen op kaarten",
+        )
+    )
+    registries.register_personal_data(
+        PersonalData(
+            model=GedeeldeTekst,
+            export=_export_teksten,
+            erase=lambda user: GedeeldeTekst.objects.filter(gewijzigd_door=user).update(gewijzigd_door=None),
+            label="gezamenlijke teksten",
+        )
+    )
+    registries.register_traject_export(
+        TrajectExport(key="oefeningen", label=_("Bijdragen aan oefeningen"), order=10, rows=_export_rijen)
+    )
+    registries.register_plan_section(
+        PlanSection(
+            key="kompas",
+            title=_("Ons kompas"),
+            order=80,
+            context=kompas_context,
+            template="oefeningen/plan/kompas.html",
+        )
+    )
+    registries.register_plan_section(
+        PlanSection(
+            key="bijlage-oefeningen",
+            title=_("Bijlage: afgeronde oefeningen"),
+            order=900,
+            context=bijlage_context,
+            template="oefeningen/plan/bijlage.html",
+        )
+    )
+    registries.register_demo(demo)
+    pre_save.connect(_valideer_oefening, sender=Oefening, dispatch_uid="oefeningen_valideer_oefening")
