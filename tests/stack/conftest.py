@@ -35,6 +35,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/stack/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.stack)
+    # The backup is taken last, when the other stack tests have filled the database.
+    items.sort(key=lambda item: "tests/stack/test_backup.py" in str(item.fspath).replace(os.sep, "/"))
 
 
 def _unavailable() -> str | None:
