@@ -16,6 +16,7 @@ from .models import (
     Positie,
     RolBoek,
     RolHandreiking,
+    Statuut,
     Werkveld,
     WervingStap,
 )
@@ -146,6 +147,10 @@ class PlekForm(forms.ModelForm):
     def __init__(self, *args, traject: Traject, **kwargs):
         super().__init__(*args, **kwargs)
         self.traject = traject
+        # A radio list needs no empty choice; selects get a Dutch prompt.
+        self.fields["positie"].choices = Positie.choices
+        self.fields["statuut"].choices = [("", _("Kies het statuut"))] + list(Statuut.choices)
+        self.fields["tandem_partner"].empty_label = _("Geen tandem")
         User = get_user_model()
         self.fields["ervaringsdeskundige"].queryset = User.objects.filter(
             pk__in=Lidmaatschap.objects.filter(team=traject.team_id).values("user")
@@ -254,6 +259,7 @@ class InzageForm(forms.Form):
     ontvanger = PersoonKeuze(
         label=_("Wie mag je ervaringsprofiel zien?"),
         queryset=get_user_model().objects.none(),
+        empty_label=_("Kies een persoon"),
         help_text=_("Je kunt kiezen uit de mensen met wie je in een team zit."),
         error_messages={
             "required": _("Kies een persoon."),
