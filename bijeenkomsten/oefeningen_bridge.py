@@ -11,6 +11,8 @@ import logging
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import transaction
 
 log = logging.getLogger(__name__)
 
@@ -78,26 +80,56 @@ def oefening_url(traject, slug: str) -> str | None:
         return None
 
 
-def kaart_doorgeven(*, blok, inbreng, auteur, anoniem: bool) -> int | None:
-    """Hand a session card to oefeningen; its id, or None when the block is no card exercise."""
-    if not blok.oefening_slug:
-        return None
+def _services():
     try:
         from oefeningen import services
-    except ImportError:
+    except ImportError:  # pragma: no cover - the app is part of the project
         return None
-    toevoegen = getattr(services, "bijdrage_toevoegen", None)
+    return services
+
+
+def kaart_doorgeven(*, blok, inbreng, auteur, anoniem: bool) -> int | None:
+    """Hand a session card to oefeningen; its id, or None when the block is no card exercise.
+
+    An anonymous block never passes the author on: if the exercise does not allow
+    anonymous answers, the card goes in as written "for the group" (no author either).
+    A refusal by oefeningen (ValidationError) leaves the session card standing.
+    """
+    services = _services()
     Oefening = _model("Oefening")
-    if toevoegen is None or Oefening is None:
+    if not blok.oefening_slug or services is None or Oefening is None:
         return None
     oefening = Oefening.objects.filter(slug=blok.oefening_slug).first()
     if oefening is None or oefening.soort not in KAART_SOORTEN:
         return None
-    return _call_toevoegen(
-        toevoegen, blok=blok, oefening=oefening, inbreng=inbreng, auteur=auteur, anoniem=anoniem
-    )
+    namens_groep = inbreng.op_papier or (anoniem and not oefening.anoniem_toegestaan)
+    try:
+        with transaction.atomic():
+            bijdrage = services.bijdrage_toevoegen(
+                traject=blok.bijeenkomst.traject,
+                oefening=oefening,
+                auteur=None if (anoniem or inbreng.op_papier) else auteur,
+                data={"tekst": inbreng.tekst},
+                anoniem=anoniem and not namens_groep,
+                namens_groep=namens_groep,
+            )
+    except ValidationError as error:
+        log.warning("oefeningen refused a session card (blok %s): %s", blok.pk, error)
+        return None
+    return bijdrage.pk
 
 
-def _call_toevoegen(toevoegen, *, blok, oefening, inbreng, auteur, anoniem) -> int | None:
-    # Filled in against oefeningen.services once that app publishes its signature.
-    return None
+def stem_doorgeven(*, inbreng, kiezer) -> None:
+    """Mirror a person's vote on the exercise's card; oefeningen's own limits decide."""
+    services = _services()
+    Bijdrage = _model("Bijdrage")
+    if not inbreng.bijdrage_id or services is None or Bijdrage is None:
+        return
+    bijdrage = Bijdrage.objects.filter(pk=inbreng.bijdrage_id).select_related("traject", "oefening").first()
+    if bijdrage is None:
+        return
+    try:
+        with transaction.atomic():
+            services.stem_uitbrengen(traject=bijdrage.traject, bijdrage=bijdrage, kiezer=kiezer)
+    except ValidationError as error:
+        log.info("oefeningen did not count a session vote (kaart %s): %s", inbreng.pk, error)

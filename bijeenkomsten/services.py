@@ -240,9 +240,14 @@ def stem_uitbrengen(*, inbreng: Inbreng, user, op_papier: bool = False, namens: 
         or not blok.invoer_open
     ):
         raise Conflict("dicht")
-    if not op_papier and stemmen_over(blok=blok, user=user) <= 0:
-        raise Conflict("op")
+    if not op_papier:
+        if Stem.objects.filter(inbreng=inbreng, user=user, op_papier=False).exists():
+            raise Conflict("al")
+        if stemmen_over(blok=blok, user=user) <= 0:
+            raise Conflict("op")
     stem = Stem.objects.create(inbreng=inbreng, user=user, op_papier=op_papier, namens=namens.strip())
+    if not op_papier:
+        oefeningen_bridge.stem_doorgeven(inbreng=inbreng, kiezer=user)
     live.bump(blok.bijeenkomst_id)
     return stem
 

@@ -493,11 +493,10 @@ def stem(request, pk):
         melding = _("Je stem is geteld.")
         status = 200
     except services.Conflict as conflict:
-        melding = (
-            _("Je stemmen zijn op.")
-            if str(conflict) == "op"
-            else _("Stemmen kan nu niet: de vraag is dicht.")
-        )
+        melding = {
+            "op": _("Je stemmen zijn op."),
+            "al": _("Je hebt al op deze kaart gestemd."),
+        }.get(str(conflict), _("Stemmen kan nu niet: de vraag is dicht."))
         status = 409
     if request.htmx:
         return _live_response(request, b, "deelnemer", melding=melding, status=status)

@@ -123,12 +123,21 @@ def test_the_begeleider_types_in_paper_and_votes_for_someone_without_a_phone(wor
 
 
 def test_votes_are_limited_per_person_and_block(world, sessie):
-    kaart, _ = services.inbreng_toevoegen(blok=sessie.huidig_blok, tekst="Kaart", auteur=world.alice)
+    kaarten = [
+        services.inbreng_toevoegen(blok=sessie.huidig_blok, tekst=f"Kaart {i}", auteur=world.alice)[0]
+        for i in range(4)
+    ]
     client = world.client("teamlid")
-    for _ in range(3):
+    assert client.post(f"/bijeenkomsten/{sessie.pk}/stem/", {"inbreng": kaarten[0].pk}).status_code == 302
+    response = client.post(
+        f"/bijeenkomsten/{sessie.pk}/stem/", {"inbreng": kaarten[0].pk}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 409
+    assert "Je hebt al op deze kaart gestemd." in response.content.decode()
+    for kaart in kaarten[1:3]:
         assert client.post(f"/bijeenkomsten/{sessie.pk}/stem/", {"inbreng": kaart.pk}).status_code == 302
     response = client.post(
-        f"/bijeenkomsten/{sessie.pk}/stem/", {"inbreng": kaart.pk}, headers={"HX-Request": "true"}
+        f"/bijeenkomsten/{sessie.pk}/stem/", {"inbreng": kaarten[3].pk}, headers={"HX-Request": "true"}
     )
     assert response.status_code == 409
     assert "Je stemmen zijn op." in response.content.decode()
