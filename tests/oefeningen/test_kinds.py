@@ -1,0 +1,117 @@
+"""The kinds registry: settings validation, and every exercise in fixtures/ validated and rendered."""
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from oefeningen.kinds import all_kinds, get_kind
+from oefeningen.models import Oefening
+from tests.oefeningen.factories import INSTELLINGEN, OefeningFactory
+
+FIXTURES = sorted(Path(settings.BASE_DIR, "fixtures").glob("*.json"))
+
+
+def test_every_kind_of_the_contract_is_registered():
+    assert set(all_kinds()) == {
+        "kaarten",
+        "tekst",
+        "schaal",
+        "keuze",
+        "checklist",
+        "tijdlijn",
+        "kompas",
+        "matrix",
+    }
+    for kind in all_kinds().values():
+        kind.validate_settings(INSTELLINGEN[kind.key])
+        assert kind.partial == f"oefeningen/soorten/{kind.key}.html"
+
+
+def _broken(soort, change):
+    instellingen = copy.deepcopy(INSTELLINGEN[soort])
+    change(instellingen)
+    return instellingen
+
+
+@pytest.mark.parametrize(
+    ("soort", "change"),
+    [
+        ("kaarten", lambda i: i.update(stemmen_per_persoon="drie")),
+        ("kaarten", lambda i: i.update(onbekend=1)),
+        ("tekst", lambda i: i.update(max_lengte=50000)),
+        ("schaal", lambda i: i.update(min=5, max=1)),
+        ("schaal", lambda i: i["items"].append({"key": "ervaring", "label": "dubbel"})),
+        ("keuze", lambda i: i.update(opties=[{"key": "a", "label": "A"}])),
+        ("checklist", lambda i: i["items"][0].pop("label")),
+        ("kompas", lambda i: i["richtingen"].pop()),
+        ("matrix", lambda i: i.pop("y")),
+    ],
+)
+def test_bad_settings_are_refused_by_clean(db, soort, change):
+    oefening = OefeningFactory.build(soort=soort, instellingen=_broken(soort, change))
+    with pytest.raises(ValidationError) as error:
+        oefening.full_clean(exclude=["hoofdstuk"])
+    assert "instellingen" in error.value.message_dict
+
+
+def test_an_unknown_kind_is_refused(db):
+    with pytest.raises(ValidationError):
+        get_kind("mindmap")
+    with pytest.raises(ValidationError):
+        OefeningFactory.build(soort="mindmap", instellingen={}).full_clean(exclude=["hoofdstuk"])
+
+
+def test_the_loader_refuses_an_exercise_with_bad_settings(db, tmp_path):
+    fixture = [
+        {
+            "model": "oefeningen.hoofdstuk",
+            "fields": {"slug": "context", "nummer": 3, "titel": "Context", "volgorde": 3},
+        },
+        {
+            "model": "oefeningen.oefening",
+            "fields": {
+                "slug": "kapot",
+                "hoofdstuk": ["context"],
+                "titel": "Kapot",
+                "soort": "kompas",
+                "vraag": "?",
+                "bron": "test",
+                "instellingen": {"richtingen": []},
+            },
+        },
+    ]
+    path = tmp_path / "kapot.json"
+    path.write_text(json.dumps(fixture), encoding="utf-8")
+    with pytest.raises(Exception, match="kapot"):
+        call_command("loaddata", str(path), verbosity=0)
+    assert not Oefening.objects.filter(slug="kapot").exists()
+
+
+@pytest.mark.skipif(not FIXTURES, reason="no fixtures/*.json yet")
+def test_every_exercise_in_the_fixtures_is_valid_and_renders(world):
+    call_command("inhoud_laden", verbosity=0)
+    call_command("inhoud_laden", verbosity=0)  # idempotent: loading twice changes nothing
+    oefeningen = list(Oefening.objects.select_related("hoofdstuk"))
+    if not oefeningen:
+        pytest.skip("the fixtures hold no exercises yet")
+    client = world.client("begeleider")
+    problems = {}
+    for oefening in oefeningen:
+        try:
+            oefening.full_clean()
+        except ValidationError as error:
+            problems[oefening.slug] = error.messages
+            continue
+        response = client.get(
+            f"/trajecten/{world.traject.pk}/oefeningen/{oefening.slug}/", headers={"HX-Request": "true"}
+        )
+        if response.status_code != 200 or b'id="werkblad"' not in response.content:
+            problems[oefening.slug] = [f"status {response.status_code}"]
+        if not oefening.bron.strip():
+            problems[oefening.slug] = ["geen bron"]
+    assert not problems, problems

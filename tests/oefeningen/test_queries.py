@@ -1,0 +1,92 @@
+"""The exercise page, the overview and the trajectory page do not grow with cards, votes or members."""
+
+import pytest
+
+from oefeningen.models import Bijdrage, Stem
+from tests.oefeningen.conftest import add_members
+from trajecten.models import Perspectief
+
+ITEM = {"kompas": "noord", "schaal": "ervaring"}
+
+
+def _fill(world, oefening, n_cards, n_members):
+    members = [
+        world.bob,
+        *add_members(world, n_members, Perspectief.ERVARINGSDESKUNDIGE, prefix=f"q{n_cards}"),
+    ]
+    cards = Bijdrage.objects.bulk_create(
+        [
+            Bijdrage(
+                traject=world.traject,
+                oefening=oefening,
+                auteur=members[i % len(members)],
+                tekst=f"kaart {i}",
+                item=ITEM.get(oefening.soort, ""),
+                waarde=3 if oefening.soort == "schaal" else None,
+            )
+            for i in range(n_cards)
+        ]
+    )
+    Stem.objects.bulk_create(
+        [
+            Stem(
+                traject=world.traject,
+                oefening=oefening,
+                bijdrage=cards[(i * 7) % len(cards)],
+                kiezer=m,
+                plek=p,
+            )
+            for i, m in enumerate(members)
+            for p in (1, 2, 3)
+            if len(cards) > 3
+        ],
+        ignore_conflicts=True,
+    )
+    return cards
+
+
+def _count(world, url, actor, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = world.client(actor)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("soort", ["kaarten", "schaal", "kompas"])
+@pytest.mark.parametrize("actor", ["teamlid", "begeleider"])
+def test_the_exercise_page_uses_a_fixed_number_of_queries(
+    world, oef, soort, actor, django_assert_num_queries
+):
+    oefening = oef(soort)
+    url = f"/trajecten/{world.traject.pk}/oefeningen/{oefening.slug}/"
+    _fill(world, oefening, 5, 2)
+    small = _count(world, url, actor, None)
+    _fill(world, oefening, 495, 60)
+    assert Bijdrage.objects.count() == 500
+    client = world.client(actor)
+    with django_assert_num_queries(small):
+        response = client.get(url)
+    if soort != "schaal":
+        assert response.content.count(b'class="kaart') >= 500
+    else:
+        assert b"gemiddeld 3" in response.content
+    assert small <= 12
+
+
+def test_the_overview_and_trajectory_page_use_a_fixed_number_of_queries(
+    world, oef, django_assert_num_queries
+):
+    kaarten, tekst = oef("kaarten"), oef("tekst")
+    urls = [f"/trajecten/{world.traject.pk}/oefeningen/", f"/trajecten/{world.traject.pk}/"]
+    _fill(world, kaarten, 5, 2)
+    small = [_count(world, url, "teamlid", None) for url in urls]
+    _fill(world, kaarten, 495, 60)
+    Bijdrage.objects.create(traject=world.traject, oefening=tekst, auteur=world.bob, tekst="x")
+    client = world.client("teamlid")
+    for url, n in zip(urls, small, strict=True):
+        with django_assert_num_queries(n):
+            assert client.get(url).status_code == 200
