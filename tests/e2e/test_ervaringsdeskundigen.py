@@ -2,6 +2,7 @@
 everything, read the log. axe on every page, phone and desktop."""
 
 import json
+from pathlib import Path
 
 from ervaringsdeskundigen.services import inzage_geven
 from tests.e2e.conftest import DESKTOP, PHONE, check_a11y, login, no_horizontal_scroll, screenshot
@@ -9,7 +10,9 @@ from tests.ervaringsdeskundigen.factories import PlekFactory, open_plek
 
 
 def test_the_ed_views_and_exports_their_own_data(page, live_server, world):
-    plek = PlekFactory(traject=world.traject, ervaringsdeskundige=world.bob, titel="Ervaringsdeskundige herstel")
+    plek = PlekFactory(
+        traject=world.traject, ervaringsdeskundige=world.bob, titel="Ervaringsdeskundige herstel"
+    )
     open_plek(world.traject, titel="Ervaringsdeskundige wijkteam", statuut="vrijwillig")
     inzage_geven(eigenaar=world.bob, ontvanger=world.alice)
     login(page, live_server, "bob")
@@ -37,7 +40,7 @@ def test_the_ed_views_and_exports_their_own_data(page, live_server, world):
     page.goto(f"{live_server.url}/mijn-gegevens/")
     with page.expect_download() as info:
         page.get_by_role("link", name="Download mijn gegevens").click()
-    data = json.loads(open(info.value.path(), encoding="utf-8").read())
+    data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert data["ervaringsdeskundigen.Ervaringsprofiel"][0]["ervaringsthema"] == "Armoede en schulden"
 
     page.get_by_role("link", name="Bekijk het logboek").click()
@@ -53,7 +56,10 @@ def test_the_ed_views_and_exports_their_own_data(page, live_server, world):
             page.goto(live_server.url + path)
             check_a11y(page, f"{path} at {name}")
             no_horizontal_scroll(page)
-            screenshot(page, "ed-" + path.strip("/").replace("/", "-").replace(str(world.traject.pk), "t") + f"-{name}")
+            screenshot(
+                page,
+                "ed-" + path.strip("/").replace("/", "-").replace(str(world.traject.pk), "t") + f"-{name}",
+            )
 
 
 def test_the_begeleider_plans_a_place_and_sees_errors_by_the_field(page, live_server, world):

@@ -138,3 +138,17 @@ def test_the_ed_reads_who_looked_in_their_log_and_nobody_else_does(ed):
     assert "Alice" in log and "bekeken" in log and "Begeleider, Team Alfa" in log
     # alice's own log holds nothing about bob.
     assert "Begeleider, Team Alfa" not in ed.client("begeleider").get("/mijn-gegevens/logboek/").text
+
+
+@pytest.mark.parametrize("actor", ["begeleider", "leidinggevende", "teamlid"])
+def test_the_plan_page_and_trajectory_export_never_carry_sensitive_fields(ed, actor):
+    # Even the ED's own view of the plan is for the whole team: no sensitive field there.
+    client = ed.client(actor)
+    plan = client.get(f"/trajecten/{ed.traject.pk}/plan/")
+    assert plan.status_code == 200
+    assert "ED herstel" in plan.text and "GEHEIM" not in plan.text
+    export = client.get(f"/trajecten/{ed.traject.pk}/export.json")
+    if export.status_code == 200:
+        body = b"".join(export.streaming_content) if export.streaming else export.content
+        assert b"ED herstel" in body and b"GEHEIM" not in body
+    assert not AuditRegel.objects.filter(actie="bekijken").exists()
