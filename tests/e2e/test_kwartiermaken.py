@@ -1,0 +1,70 @@
+"""Kwartiermaken in a real browser: a go/no-go decision, the overview, moving a step, the scan."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import PHONE, check_a11y, login, no_horizontal_scroll, screenshot
+from tests.kwartiermaken.conftest import laad_inhoud
+
+
+def test_leidinggevende_records_a_decision_and_opens_the_overview(page, live_server, world):
+    laad_inhoud()
+    login(page, live_server, "mira")
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/")
+    page.get_by_role("link", name="Besluit vastleggen").click()
+    check_a11y(page, "besluit form")
+    page.get_by_role("button", name="Besluit vastleggen").click()  # empty: refused next to the fields
+    expect(page.get_by_text("Schrijf op waarom je dit besluit neemt.", exact=True)).to_be_visible()
+    check_a11y(page, "besluit form with errors")
+    page.get_by_label("No-go: we stoppen of wachten").check()
+    page.get_by_label("Redenen").fill("Nog geen geld voor een pilot.")
+    page.get_by_label("Datum van het besluit").fill("2026-10-01")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_text("Besluit: No-go: we stoppen of wachten")).to_be_visible()
+    expect(page.get_by_text("genomen door Mira")).to_be_visible()
+
+    page.goto(f"{live_server.url}/organisaties/{world.org.pk}/")
+    page.get_by_role("link", name=re.compile("Overzicht kwartiermaken")).click()
+    table = page.get_by_role("table")
+    expect(table.get_by_role("link", name="Team Alfa")).to_be_visible()
+    expect(table.get_by_text("No-go: we stoppen of wachten")).to_be_visible()
+    check_a11y(page, "overzicht")
+    screenshot(page, "kwartiermaken-overzicht-desktop")
+    page.set_viewport_size(PHONE)
+    no_horizontal_scroll(page)
+    screenshot(page, "kwartiermaken-overzicht-telefoon")
+
+
+def test_begeleider_moves_a_step_and_sees_progress_change(page, live_server, world):
+    laad_inhoud()
+    login(page, live_server, "alice")
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/")
+    totaal = page.get_by_test_id("totaal-procent")
+    expect(totaal).to_have_text("0%")
+    expect(page.get_by_role("img", name=re.compile("Voortgang kwartiermaken"))).to_be_visible()
+    check_a11y(page, "tracker")
+    page.get_by_role("link", name=re.compile("^Bijwerken.*Beschrijf waarom je dit wilt")).click()
+    check_a11y(page, "stap form")
+    page.get_by_label("Status").select_option("klaar")
+    page.get_by_label("Eigenaar").select_option(label="Bob")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_test_id("totaal-procent")).to_have_text("5%")
+    expect(page.locator("#stap-verkenning-aanleiding")).to_contain_text("Klaar")
+    expect(page.locator("#stap-verkenning-aanleiding")).to_contain_text("Bob")
+
+    # A fase 2 step before fase 2 is started: refused with a message next to the status.
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/stappen/fase-2-werven/")
+    page.get_by_label("Status").select_option("bezig")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Start eerst fase 2")).to_be_visible()
+
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/scan/")
+    page.get_by_role("group", name=re.compile("Is er genoeg geld")).get_by_label("Deels").check()
+    page.get_by_role("button", name="Antwoorden opslaan").click()
+    expect(page.locator("#spreiding")).to_contain_text("Is er genoeg geld?")
+    check_a11y(page, "scan")
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/")
+    no_horizontal_scroll(page)
+    screenshot(page, "kwartiermaken-tracker-telefoon")
