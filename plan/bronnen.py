@@ -39,12 +39,48 @@ class Antwoord:
     regels: tuple[str, ...]
 
 
+KOMPAS_HOOFDSTUK = "blik-op-morgen"
+
+
+def _oefeningen_kompas(traject: Traject) -> list[dict[str, Any]]:
+    """Every card on the chapter 10 compass exercises (two queries)."""
+    from oefeningen.models import Bijdrage, Oefening, Soort
+
+    oefeningen = Oefening.objects.filter(hoofdstuk__slug=KOMPAS_HOOFDSTUK, soort=Soort.KOMPAS)
+    return [
+        {"id": b.pk, "richting": b.item, "tekst": b.tekst}
+        for b in Bijdrage.objects.filter(traject=traject, oefening__in=oefeningen)
+        .exclude(tekst="")
+        .only("pk", "item", "tekst")
+        .order_by("aangemaakt_op", "pk")
+    ]
+
+
+def _oefeningen_samenvattingen(traject: Traject, hoofdstukken: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The summary of each exercise of these chapters that has answers (oefeningen' services)."""
+    from oefeningen.models import Oefening
+    from oefeningen.services import samenvattingen
+
+    oefeningen = list(
+        Oefening.objects.filter(hoofdstuk__slug__in=hoofdstukken)
+        .select_related("hoofdstuk")
+        .order_by("hoofdstuk__volgorde", "volgorde", "slug")
+    )
+    return [
+        {"hoofdstuk": s.oefening.hoofdstuk.slug, "titel": s.oefening.titel_vertaald, "regels": s.regels}
+        for s in samenvattingen(traject, oefeningen)
+        if s.aantal_bijdragen and s.regels
+    ]
+
+
 def _service(name: str) -> Callable[..., Any] | None:
+    """The reader for `name`, or None when the oefeningen app cannot provide it (yet)."""
     try:
-        module = importlib.import_module("oefeningen.services")
+        importlib.import_module("oefeningen.services")
+        importlib.import_module("oefeningen.models")
     except ImportError:
         return None
-    return getattr(module, name, None)
+    return {"kompas_kaarten": _oefeningen_kompas, "plan_samenvattingen": _oefeningen_samenvattingen}.get(name)
 
 
 def _cache(traject: Traject) -> dict[str, Any]:
