@@ -22,6 +22,8 @@ messages: $(STAMP)
 help:
 	@echo "make run    start the app on http://127.0.0.1:$(PORT) with demo data"
 	@echo "make test   run all tests (unit, browser, lint)"
+	@echo "make stack  the production shape on loopback: PostgreSQL, Redis, 2 gunicorn processes, nginx"
+	@echo "make stack-down  stop it and drop its database"
 
 $(PY):
 	@if [ -z "$(PYTHON_BOOT)" ]; then \
@@ -37,7 +39,7 @@ $(STAMP): pyproject.toml | $(PY)
 $(SYSTEM_STAMP):
 	@mkdir -p var
 	@missing=""; \
-	for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core chromium poppler-utils; do \
+	for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core chromium poppler-utils nginx; do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
@@ -74,3 +76,12 @@ bench: install
 
 clean:
 	rm -rf $(VENV) var/.system-packages
+
+# The production shape on this machine, loopback only (deploy/stack.py, deploy/README.md):
+# a fresh PostgreSQL database (STACK_POSTGRES, default postgres://postgres@127.0.0.1:5432),
+# Redis when it runs, two gunicorn processes, nginx in front on a free port from 8180.
+stack: install
+	$(PY) deploy/stack.py up --demo
+
+stack-down:
+	@if [ -x $(PY) ]; then $(PY) deploy/stack.py down; fi
