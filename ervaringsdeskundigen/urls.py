@@ -14,6 +14,11 @@ urlpatterns = [
         name="plek_bewerken",
     ),
     path(
+        "trajecten/<int:pk>/ervaringsdeskundigen/<int:plek_pk>/verwijderen/",
+        views.plek_verwijderen,
+        name="plek_verwijderen",
+    ),
+    path(
         "trajecten/<int:pk>/ervaringsdeskundigen/<int:plek_pk>/werving/<int:stap_pk>/",
         views.werving_stap,
         name="werving_stap",

@@ -48,6 +48,7 @@ def _namens(traject) -> str:
 
 @login_required
 @require_http_methods(["GET"])
+@never_cache  # may hold sensitive fields: no browser or proxy cache
 def plek_detail(request, pk, plek_pk):
     traject = traject_for(request, pk)
     plek = _plek(traject, plek_pk)
@@ -111,6 +112,17 @@ def plek_bewerken(request, pk, plek_pk):
         {"traject": traject, "team": traject.team, "form": form, "plek": plek},
         status=400 if request.method == "POST" else 200,
     )
+
+
+@login_required
+@require_POST
+def plek_verwijderen(request, pk, plek_pk):
+    traject = traject_for(request, pk, roles=BEGELEIDER)
+    plek = _plek(traject, plek_pk)
+    plek.delete()
+    traject.touch()
+    messages.success(request, _("De ED-plek ‘%(titel)s’ is verwijderd.") % {"titel": plek.titel})
+    return redirect("ervaringsdeskundigen:plekken", pk=traject.pk)
 
 
 @login_required

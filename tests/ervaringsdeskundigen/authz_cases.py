@@ -64,6 +64,21 @@ CASES = [
         setup=_plek,
     ),
     Case(
+        "ervaringsdeskundigen:plek_verwijderen",
+        "post",
+        lambda w: _base(w) + f"{w.plek.pk}/verwijderen/",
+        success_as(ALLEEN_BEGELEIDER, 302),
+        setup=_plek,
+    ),
+    Case(
+        "ervaringsdeskundigen:plek_verwijderen",
+        "get",
+        lambda w: _base(w) + f"{w.plek.pk}/verwijderen/",
+        ALLEEN_POST,
+        setup=_plek,
+        id="GET plek_verwijderen",
+    ),
+    Case(
         "ervaringsdeskundigen:werving_stap",
         "post",
         lambda w: _base(w) + f"{w.plek.pk}/werving/{w.stap.pk}/",

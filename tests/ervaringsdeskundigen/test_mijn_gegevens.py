@@ -100,3 +100,30 @@ def test_erasing_a_tandem_partner_or_grantee_clears_their_links(ed):
     ed.plek.refresh_from_db()
     assert ed.plek.tandem_partner is None and ed.plek.ervaringsdeskundige == ed.bob
     assert not Inzagerecht.objects.exists()
+
+
+def test_after_erasure_no_row_of_this_app_points_to_the_person(ed):
+    # bob is in every model: place, profile, consent, grants given and received, audit log.
+    inzage_geven(eigenaar=ed.bob, ontvanger=ed.alice)
+    inzage_geven(eigenaar=ed.dave, ontvanger=ed.bob)
+    ed.plek.tandem_partner = ed.bob
+    ed.plek.save()
+    ed.client("teamlid").get("/mijn-gegevens/download/")
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    fields = [
+        (model, f)
+        for model in apps.get_app_config("ervaringsdeskundigen").get_models()
+        for f in model._meta.get_fields()
+        if f.concrete and getattr(f, "related_model", None) is user_model
+    ]
+    assert len(fields) == 8
+    assert all(
+        model.objects.filter(**{f.attname: ed.bob.pk}).exists() for model, f in fields if model is not Plek
+    )
+    pk = ed.bob.pk
+    from ervaringsdeskundigen.services import account_wissen
+
+    account_wissen(user=ed.bob)
+    for model, f in fields:
+        assert not model.objects.filter(**{f.attname: pk}).exists(), (model, f.name)
+    assert AuditRegel.objects.count() >= 4

@@ -189,3 +189,17 @@ def test_list_page_queries_do_not_grow_with_places(world, django_assert_num_quer
     with django_assert_num_queries(5):
         response = client.get(url)
     assert response.text.count('class="card mb-3"') == 2 * n
+
+
+def test_begeleider_deletes_a_place_of_their_own_trajectory_only(world):
+    plek = open_plek(world.traject)
+    other = PlekFactory(traject=world.other_traject)
+    client = world.client("begeleider")
+    assert (
+        client.post(f"/trajecten/{world.traject.pk}/ervaringsdeskundigen/{other.pk}/verwijderen/").status_code
+        == 404
+    )
+    response = client.post(f"/trajecten/{world.traject.pk}/ervaringsdeskundigen/{plek.pk}/verwijderen/")
+    assert response.status_code == 302
+    assert list(Plek.objects.all()) == [other]
+    assert not WervingStap.objects.exists()
