@@ -6,6 +6,8 @@
     python deploy/stack.py status
     python deploy/stack.py stop-app 1       stop (gracefully) / start one app process, to try
     python deploy/stack.py start-app 1      what nginx does when a process goes away
+    python deploy/stack.py drain 1          take process 1 out of nginx's rotation (graceful
+    python deploy/stack.py undrain 1        reload), and put it back
 
 Everything the stack owns lives in its state folder (default var/stack/): nginx.conf, pid files,
 logs, stack.json (ports, database, pids) and stack.env (the environment of the app processes,
@@ -273,8 +275,10 @@ class Stack:
         )
 
     def write_nginx_conf(self) -> None:
+        drained = set(self.data.get("drained", []))
         servers = "\n".join(
-            f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=2s;" for port in self.data["app_ports"]
+            f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=2s{' down' if index in drained else ''};"
+            for index, port in enumerate(self.data["app_ports"], start=1)
         )
         text = (DEPLOY / "nginx" / "stack.conf.in").read_text()
         for key, value in {
@@ -452,6 +456,32 @@ def down_stack(stack: Stack, quiet: bool = False) -> None:
         log("stopped; database dropped")
 
 
+def set_drained(stack: Stack, drained: list[int]) -> None:
+    """Take app processes out of nginx's rotation (`down`) or put them back, with a graceful
+    reload: running requests finish, new ones go to the others. This is how to restart a
+    process without a single failed request (drain, restart, undrain)."""
+    if len(set(drained)) >= len(stack.data["app_ports"]):
+        raise StackError("at least one app process must stay in the rotation")
+    stack.data["drained"] = sorted(set(drained))
+    stack.write_nginx_conf()
+    result = stack.nginx("-s", "reload")
+    if result.returncode != 0:
+        raise StackError(f"nginx reload failed:\n{result.stderr}")
+    stack.save()
+    # Wait until the new nginx workers answer: only active processes show up.
+    active = {f"127.0.0.1:{port}" for i, port in enumerate(stack.data["app_ports"], 1) if i not in drained}
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        seen = {
+            http_get(stack.data["port"], "/gezond/")[1].get("X-Upstream", "")
+            for _ in range(2 * len(active) + 2)
+        }
+        if seen <= active:
+            return
+        time.sleep(0.1)
+    raise StackError("nginx did not take the new upstream list in time")
+
+
 def status(stack: Stack) -> int:
     if not stack.data:
         print(f"no stack in {stack.state}")
@@ -468,7 +498,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("command", choices=["up", "down", "status", "stop-app", "start-app"])
+    parser.add_argument(
+        "command", choices=["up", "down", "status", "stop-app", "start-app", "drain", "undrain"]
+    )
     parser.add_argument("index", nargs="?", type=int, help="app process number for stop-app/start-app")
     parser.add_argument("--state", type=Path, default=DEFAULT_STATE, help="state folder (default var/stack)")
     parser.add_argument("--db", default="cocreatie_stack", help="database name (dropped and created)")
@@ -497,6 +529,10 @@ def main(argv: list[str] | None = None) -> int:
                 raise StackError("give the number of a running stack's app process, e.g. `stop-app 1`")
             if args.command == "stop-app":
                 stack.stop_app(args.index)
+            elif args.command == "drain":
+                set_drained(stack, [*stack.data.get("drained", []), args.index])
+            elif args.command == "undrain":
+                set_drained(stack, [i for i in stack.data.get("drained", []) if i != args.index])
             else:
                 stack.start_app(args.index)
                 stack.save()

@@ -1,0 +1,201 @@
+"""The production shape under load: wrk through nginx with one app process and with two.
+
+Starts its own stack (deploy/stack.py, database cc_bench_stack, state var/bench-stack, demo
+data), logs in as the demo begeleider, and measures in one run, for 1 and for 2 app processes
+(the second is taken out of nginx's rotation with a graceful reload for the "1" figures):
+
+- bare: GET /gezond/ (one SELECT 1, no session): the baseline every other figure is divided by
+- read: the logged-in page a participant keeps open (SCENARIO_READ)
+- write: a form post that stores a row (SCENARIO_WRITE)
+
+Bounded: wrk -t2 -c16, DURATION seconds per figure, loopback only. Needs wrk (apt-get install
+wrk), nginx and PostgreSQL at 127.0.0.1:5432; prints why it skips otherwise.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from http.client import HTTPConnection
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+STACK = ROOT / "deploy" / "stack.py"
+STATE = ROOT / "var" / "bench-stack"
+DURATION = int(os.environ.get("BENCH_STACK_SECONDS", "4"))
+CONNECTIONS = 16
+
+
+def _stack(*args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    result = subprocess.run(
+        [sys.executable, str(STACK), *args, "--state", str(STATE)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"stack.py {' '.join(args)}: {result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def _request(port, method, path, cookies, data=None):
+    conn = HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Host": f"127.0.0.1:{port}"}
+    if cookies:
+        headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    body = None
+    if data is not None:
+        body = urlencode(data)
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        headers["X-CSRFToken"] = cookies.get("csrftoken", "")
+    conn.request(method, path, body=body, headers=headers)
+    response = conn.getresponse()
+    for key, value in response.getheaders():
+        if key.lower() == "set-cookie":
+            jar = SimpleCookie()
+            jar.load(value)
+            cookies.update({name: morsel.value for name, morsel in jar.items()})
+    text = response.read().decode("utf-8", "replace")
+    conn.close()
+    return response.status, text
+
+
+def _login(port: int) -> dict:
+    cookies: dict = {}
+    _request(port, "GET", "/account/inloggen/", cookies)
+    status, _ = _request(
+        port, "POST", "/account/inloggen/", cookies, {"username": "begeleider", "password": "demo"}
+    )
+    if status != 302:
+        raise RuntimeError(f"demo login failed ({status})")
+    return cookies
+
+
+def _scenarios(port: int, cookies: dict) -> dict[str, dict]:
+    """Which URLs to load. The read is the trajectory page; the write creates a trajectory
+    (one row plus the hub's bookkeeping) through the ordinary form."""
+    _, home = _request(port, "GET", "/", cookies)
+    team = re.search(r'href="/teams/(\d+)/"', home)
+    traject = re.search(r'href="/trajecten/(\d+)/"', home)
+    if not team or not traject:
+        raise RuntimeError("the demo begeleider sees no team or trajectory")
+    return {
+        "read": {"path": f"/trajecten/{traject.group(1)}/", "label": "trajectory page (logged in)"},
+        "write": {
+            "path": f"/teams/{team.group(1)}/trajecten/nieuw/",
+            "label": "form post storing a row",
+            "body": urlencode({"titel": "Bench", "startdatum": "2026-10-01", "status": "actief"}),
+        },
+    }
+
+
+def _wrk(port: int, path: str, cookies: dict | None = None, body: str | None = None) -> dict:
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", "-H", f"Host: 127.0.0.1:{port}"]
+    script = None
+    if cookies:
+        args += ["-H", "Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items())]
+    if body is not None:
+        args += [
+            "-H",
+            f"X-CSRFToken: {cookies['csrftoken']}",
+            "-H",
+            "Content-Type: application/x-www-form-urlencoded",
+        ]
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            script.write(f'wrk.method = "POST"\nwrk.body = "{body}"\n')
+        args += ["-s", script.name]
+    try:
+        out = subprocess.run(
+            [*args, f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, timeout=DURATION + 30
+        ).stdout
+    finally:
+        if script:
+            os.unlink(script.name)
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+
+    def pct(label):
+        match = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)", out)
+        if not match:
+            return float("nan")
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    return {
+        "rps": rps,
+        "p50": pct("50"),
+        "p99": pct("99"),
+        "errors": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def _missing() -> str | None:
+    if not shutil.which("wrk"):
+        return "wrk is not installed (apt-get install wrk)"
+    if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        return "nginx is not installed"
+    try:
+        import psycopg
+
+        psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres", connect_timeout=3).close()
+    except Exception as exc:
+        return f"no PostgreSQL at 127.0.0.1:5432 ({type(exc).__name__})"
+    return None
+
+
+def main():
+    reason = _missing()
+    if reason:
+        print(f"skipped: {reason}")
+        return
+    started = time.monotonic()
+    _stack("up", "--demo", "--db", "cc_bench_stack", "--redis-db", "14", "--workers", "2")
+    try:
+        import json
+
+        port = json.loads((STATE / "stack.json").read_text())["port"]
+        cookies = _login(port)
+        scenarios = _scenarios(port, cookies)
+        results: dict[int, dict] = {}
+        for apps in (1, 2):
+            _stack("drain" if apps == 1 else "undrain", "2")
+            results[apps] = {
+                "bare": _wrk(port, "/gezond/"),
+                "read": _wrk(port, scenarios["read"]["path"], cookies),
+                "write": _wrk(port, scenarios["write"]["path"], cookies, scenarios["write"]["body"]),
+            }
+        print(
+            f"wrk -t2 -c{CONNECTIONS}, {DURATION} s per figure, through nginx; "
+            f"each app process: gunicorn 2 workers x 2 threads; {os.cpu_count()} cores shared by all"
+        )
+        print(f"{'':34}{'1 app process':>28}{'2 app processes':>28}{'2 vs 1':>9}")
+        labels = {"bare": "bare view (GET /gezond/)", **{k: v["label"] for k, v in scenarios.items()}}
+        for key, label in labels.items():
+            cells = []
+            for apps in (1, 2):
+                r = results[apps][key]
+                ratio = r["rps"] / results[apps]["bare"]["rps"]
+                err = f" ERR {r['errors']}" if r["errors"] else ""
+                if r["socket_errors"]:
+                    err += f" ({r['socket_errors']})"
+                cells.append(f"{r['rps']:7.0f}/s x{ratio:4.2f} p99 {r['p99']:5.1f}ms{err}")
+            gain = results[2][key]["rps"] / results[1][key]["rps"]
+            print(f"{label:34}{cells[0]:>28}{cells[1]:>28}{gain:8.2f}x")
+        print("(xN = requests per second relative to the bare view with the same number of processes)")
+    finally:
+        _stack("down")
+    print(f"bench_stack took {time.monotonic() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
