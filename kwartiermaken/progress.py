@@ -36,20 +36,28 @@ def fasen_met_aantal() -> list[Fase]:
     return list(Fase.objects.annotate(aantal_stappen=Count("stappen")).order_by("nummer"))
 
 
-def fase_standen(trajecten, fasen: list[Fase] | None = None) -> dict[int, list[FaseStand]]:
-    """{traject_id: [FaseStand per phase]}: two queries (one when `fasen` is given)."""
+def fase_standen(
+    trajecten, fasen: list[Fase] | None = None, *, organisatie=None
+) -> dict[int, list[FaseStand]]:
+    """{traject_id: [FaseStand per phase]}: two queries (one when `fasen` is given).
+
+    With `organisatie`, rows are selected by a join instead of a long IN list (the overview).
+    """
     if fasen is None:
         fasen = fasen_met_aantal()
     ids = [t.pk for t in trajecten]
     done: dict[tuple[int, int], int] = {}
+    where = (
+        {"traject__team__organisatie": organisatie} if organisatie is not None else {"traject_id__in": ids}
+    )
     rows = (
-        StapVoortgang.objects.filter(traject_id__in=ids, status__in=AFGEHANDELD)
-        .values("traject_id", "stap__fase_id")
+        StapVoortgang.objects.filter(status__in=AFGEHANDELD, **where)
+        .values_list("traject_id", "stap__fase_id")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    for row in rows:
-        done[(row["traject_id"], row["stap__fase_id"])] = row["n"]
+    for traject_id, fase_id, n in rows:
+        done[(traject_id, fase_id)] = n
     return {tid: [FaseStand(f, done.get((tid, f.pk), 0), f.aantal_stappen) for f in fasen] for tid in ids}
 
 
@@ -70,10 +78,16 @@ def batch_progress(trajecten) -> dict[int, Progress]:
     return {tid: totaal(standen) for tid, standen in fase_standen(trajecten).items()}
 
 
-def laatste_besluiten(trajecten) -> dict[int, Besluit]:
+def _voor(trajecten, organisatie):
+    if organisatie is not None:
+        return {"traject__team__organisatie": organisatie}
+    return {"traject__in": [t.pk for t in trajecten]}
+
+
+def laatste_besluiten(trajecten, *, organisatie=None) -> dict[int, Besluit]:
     """The decision that counts (the latest) per trajectory, one query."""
     result: dict[int, Besluit] = {}
-    for besluit in Besluit.objects.filter(traject__in=[t.pk for t in trajecten]).order_by(
+    for besluit in Besluit.objects.filter(**_voor(trajecten, organisatie)).order_by(
         "traject_id", "-datum", "-vastgelegd_op", "-pk"
     ):
         result.setdefault(besluit.traject_id, besluit)
@@ -84,10 +98,9 @@ def laatste_besluit(traject) -> Besluit | None:
     return Besluit.objects.filter(traject=traject).order_by("-datum", "-vastgelegd_op", "-pk").first()
 
 
-def fase_2_starts(trajecten) -> dict[int, FaseStart]:
+def fase_2_starts(trajecten, *, organisatie=None) -> dict[int, FaseStart]:
     return {
-        s.traject_id: s
-        for s in FaseStart.objects.filter(traject__in=[t.pk for t in trajecten], fase__nummer=2)
+        s.traject_id: s for s in FaseStart.objects.filter(fase__nummer=2, **_voor(trajecten, organisatie))
     }
 
 

@@ -346,9 +346,9 @@ def overzicht_rijen(organisatie, sortering: str):
     teams = list(organisatie.teams.order_by("naam"))
     trajecten = list(Traject.objects.filter(team__organisatie=organisatie).order_by("team_id", "-startdatum"))
     fasen = progress.fasen_met_aantal()
-    standen = progress.fase_standen(trajecten, fasen)
-    besluiten = progress.laatste_besluiten(trajecten)
-    starts = progress.fase_2_starts(trajecten)
+    standen = progress.fase_standen(trajecten, fasen, organisatie=organisatie)
+    besluiten = progress.laatste_besluiten(trajecten, organisatie=organisatie)
+    starts = progress.fase_2_starts(trajecten, organisatie=organisatie)
     per_team = defaultdict(list)
     for t in trajecten:
         per_team[t.team_id].append(t)

@@ -1,0 +1,120 @@
+"""The kwartiermaken organisation overview with 200 teams vs a bare Django view, same process and run.
+
+`python -m bench bench_kwartiermaken`. Uses a throw-away SQLite database (never the real one),
+times requests through Django's test client (server time, no network), and prints medians
+and their ratio, because these machines are noisy.
+"""
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+TEAMS = 200
+RUNS = 30
+
+
+def _setup_django(db_path: Path):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cocreatie.settings")
+    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    # Production shape (DEBUG off: cached templates, no debug bookkeeping) unless told otherwise.
+    os.environ.setdefault("DJANGO_DEBUG", "0")
+    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "x" * 50)
+    import django
+    from django.conf import settings
+
+    if not settings.configured or not getattr(django.apps.apps, "ready", False):
+        django.setup()
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.SECURE_SSL_REDIRECT = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _bare(request):
+    from django.http import HttpResponse
+
+    return HttpResponse("ok")
+
+
+def _fill():
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from kwartiermaken.models import Besluit, Fase, FaseStart, Stap, StapVoortgang
+    from trajecten.models import Organisatie, Sector, Team, Traject
+
+    call_command("migrate", verbosity=0)
+    call_command("inhoud_laden", verbosity=0)
+    manager = get_user_model().objects.create_user("bench-manager")  # force_login: no password needed
+    org = Organisatie.objects.create(naam="Bench-organisatie")
+    org.leidinggevenden.add(manager)
+    teams = Team.objects.bulk_create(
+        [Team(organisatie=org, naam=f"Team {i:03}", sector=Sector.GGZ) for i in range(TEAMS)]
+    )
+    trajecten = Traject.objects.bulk_create(
+        [Traject(team=t, titel=f"Traject {t.naam}", startdatum="2026-09-01") for t in teams]
+    )
+    stappen = list(Stap.objects.order_by("fase__nummer", "volgorde"))
+    fase_2 = Fase.objects.get(nummer=2)
+    rows, besluiten, starts = [], [], []
+    for i, t in enumerate(trajecten):
+        for stap in stappen[: i % len(stappen)]:
+            rows.append(StapVoortgang(traject=t, stap=stap, status="klaar" if i % 3 else "bezig"))
+        if i % 2:
+            besluiten.append(Besluit(traject=t, keuze="go", redenen="bench", datum="2026-10-01", naam="B"))
+            starts.append(FaseStart(traject=t, fase=fase_2, zonder_go=False))
+    StapVoortgang.objects.bulk_create(rows)
+    Besluit.objects.bulk_create(besluiten)
+    FaseStart.objects.bulk_create(starts)
+    return org, manager
+
+
+def _median_ms(client, url) -> float:
+    for _ in range(3):
+        client.get(url)
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    return statistics.median(times)
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        _setup_django(Path(tmp) / "bench.sqlite3")
+        from django.db import connection
+        from django.test import Client, override_settings
+        from django.urls import include, path
+
+        org, manager = _fill()
+        urlconf = type(
+            "BenchUrls",
+            (),
+            {"urlpatterns": [path("bench-bare/", _bare), path("", include("cocreatie.urls"))]},
+        )
+        with override_settings(ROOT_URLCONF=urlconf):
+            client = Client()
+            client.force_login(manager)
+            bare = _median_ms(client, "/bench-bare/")
+            results = {
+                "overzicht (200 teams)": _median_ms(client, f"/organisaties/{org.pk}/overzicht/"),
+                "overzicht, sorted by progress": _median_ms(
+                    client, f"/organisaties/{org.pk}/overzicht/?sorteer=voortgang"
+                ),
+                "overzicht.csv (200 teams)": _median_ms(client, f"/organisaties/{org.pk}/overzicht.csv"),
+            }
+        connection.close()
+    from django.conf import settings
+
+    print(
+        f"DEBUG={settings.DEBUG}; bare view (logged in, full middleware): median {bare:.2f} ms over {RUNS} runs"
+    )
+    for name, ms in results.items():
+        print(f"{name}: median {ms:.2f} ms = {ms / bare:.1f}x the bare view")
+
+
+if __name__ == "__main__":
+    main()
