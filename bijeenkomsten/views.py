@@ -234,6 +234,8 @@ def _live_context(b, blok, *, scherm, user=None):
         "server_nu": timezone.now(),
         "etag": live.etag(b.pk, b.versie, scherm),
     }
+    if scherm == "presentatie":
+        context["aantal_deelnemers"] = Deelname.objects.filter(bijeenkomst=b).count()
     if scherm == "deelnemer" and blok is not None and user is not None:
         context["stemmen_over"] = services.stemmen_over(blok=blok, user=user)
         context["mijn_stemmen"] = set(
@@ -269,7 +271,6 @@ def _render_presentatie(request, b, *, papier_form=None, status=200):
             "poll_url": _poll_url(b, request.user, "presentatie"),
             "papier_form": papier_form or PapierForm(initial={"blok": blok.pk if blok else None}),
             "sluiten_form": SluitenForm(instance=b),
-            "aantal_deelnemers": Deelname.objects.filter(bijeenkomst=b).count(),
         }
     )
     return render(request, "bijeenkomsten/presentatie.html", context, status=status)
@@ -511,7 +512,7 @@ def _live_response(request, b, scherm, *, melding="", status=200):
     template = (
         "bijeenkomsten/presentatie.html#live"
         if scherm == "presentatie"
-        else "bijeenkomsten/deelnemer.html#live"
+        else "bijeenkomsten/deelnemer_live.html"
     )
     response = render(request, template, context, status=status)
     response["ETag"] = context["etag"]
