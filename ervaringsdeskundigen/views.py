@@ -17,8 +17,8 @@ from trajecten.models import Rol
 
 from . import services
 from .forms import InzageForm, PlekForm, ProfielForm, WervingStapForm, WissenForm
-from .models import AuditRegel, Ervaringsprofiel, Inzagerecht, Plek, Toestemming, WervingStap
-from .privacy import gevoelig_profiel
+from .models import AuditRegel, Ervaringsprofiel, Inzagerecht, Plek, Toestemming, WervingStap, pseudoniem
+from .privacy import gevoelig_profiel, inzage_kandidaten
 from .rules import plekken_voor_overzicht
 
 # -- ED places in a trajectory ------------------------------------------------------
@@ -270,7 +270,14 @@ LOGBOEK_MAX = 500
 @require_http_methods(["GET"])
 @never_cache
 def logboek(request):
-    regels = AuditRegel.objects.filter(betrokkene=request.user).select_related("actor")[:LOGBOEK_MAX]
+    regels = list(AuditRegel.objects.filter(betrokkene=request.user).select_related("actor")[:LOGBOEK_MAX])
+    # Grants are logged with the other person's pseudonym; show the names of current colleagues.
+    namen = {pseudoniem(u): u.get_full_name() or u.username for u in inzage_kandidaten(request.user)}
+    for regel in regels:
+        regel.leesbaar = regel.onderdeel
+        for ref, naam in namen.items():
+            if ref in regel.leesbaar:
+                regel.leesbaar = regel.leesbaar.replace(ref, naam)
     return render(request, "ervaringsdeskundigen/logboek.html", {"regels": regels, "max": LOGBOEK_MAX})
 
 

@@ -152,3 +152,11 @@ def test_the_plan_page_and_trajectory_export_never_carry_sensitive_fields(ed, ac
         body = b"".join(export.streaming_content) if export.streaming else export.content
         assert b"ED herstel" in body and b"GEHEIM" not in body
     assert not AuditRegel.objects.filter(actie="bekijken").exists()
+
+
+def test_the_log_names_the_colleague_who_got_inzage_but_stores_only_a_pseudonym(ed):
+    client = ed.client("teamlid")
+    client.post("/mijn-gegevens/inzage/", {"ontvanger": ed.alice.pk})
+    entry = AuditRegel.objects.get(onderdeel__startswith="inzage gegeven")
+    assert "Alice" not in entry.onderdeel and "p-" in entry.onderdeel
+    assert "inzage gegeven aan Alice" in client.get("/mijn-gegevens/logboek/").text
