@@ -142,7 +142,11 @@ def _plan_go_no_go(traject):
 
 
 def _plan_fasen(traject):
-    return {"traject": traject, **progress.tracker_context(traject)}
+    context = progress.tracker_context(traject)
+    context["open_per_fase"] = [
+        (fase, [stap for stap in fase.stappen_hier if not stap.v.is_afgehandeld]) for fase in context["fasen"]
+    ]
+    return {"traject": traject, **context}
 
 
 def register() -> None:
