@@ -51,7 +51,7 @@ def gevoelig_profiel(*, viewer, eigenaar, namens: str) -> Ervaringsprofiel | Non
         betrokkene=eigenaar,
         actie=AuditRegel.Actie.BEKIJKEN,
         namens=EIGEN_GEGEVENS if viewer.pk == eigenaar.pk else namens,
-        onderdeel=", ".join(Ervaringsprofiel.GEVOELIGE_VELDEN),
+        onderdeel=", ".join(veld for veld in Ervaringsprofiel.GEVOELIGE_VELDEN if getattr(profiel, veld)),
     )
     return profiel
 
