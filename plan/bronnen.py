@@ -84,11 +84,12 @@ def _service(name: str) -> Callable[..., Any] | None:
 
 
 def _cache(traject: Traject) -> dict[str, Any]:
-    # One trajectory object serves one page or PDF render: read each source once.
+    """Reads shared by the sections of one page or PDF render (see secties.bouw_plan).
+
+    Outside a render nothing is kept, so a later read never sees stale data.
+    """
     cache = getattr(traject, "_plan_bronnen", None)
-    if cache is None:
-        cache = traject._plan_bronnen = {}
-    return cache
+    return cache if cache is not None else {}
 
 
 def kompas_kaarten(traject: Traject) -> list[Kaart] | None:

@@ -84,6 +84,14 @@ def _acties(traject: Traject) -> list[Actie]:
     return cache["acties"]
 
 
+def _besluiten_rijen(traject: Traject) -> list[Besluit]:
+    """The saved decisions (with owners), read once per render."""
+    cache = bronnen._cache(traject)
+    if "besluiten" not in cache:
+        cache["besluiten"] = list(traject.plan_besluiten.select_related("eigenaar"))
+    return cache["besluiten"]
+
+
 def _doelen(traject: Traject) -> dict[str, Any]:
     per = _kaarten_per_richting(traject)
     actie_kaarten = {a.kaart_id for a in _acties(traject) if a.kaart_id}
@@ -97,11 +105,11 @@ def _doelen(traject: Traject) -> dict[str, Any]:
 
 
 def _besluiten(traject: Traject) -> dict[str, Any]:
-    from .services import besluiten_van
-
     antwoorden = bronnen.antwoorden(traject)
+    bestaand = {b.onderwerp: b for b in _besluiten_rijen(traject)}
     rijen = []
-    for besluit in besluiten_van(traject):
+    for onderwerp in Onderwerp:
+        besluit = bestaand.get(onderwerp.value) or Besluit(traject=traject, onderwerp=onderwerp.value)
         hoofdstukken = BRON_HOOFDSTUKKEN[besluit.onderwerp]
         voeding = None
         if antwoorden is not None:
@@ -130,10 +138,14 @@ def te_herzien(traject: Traject, vandaag=None) -> list[Besluit | Actie]:
     """Decisions and actions whose review date has passed or comes within two weeks."""
     vandaag = vandaag or timezone.localdate()
     grens = vandaag + BINNENKORT
-    besluiten = list(traject.plan_besluiten.filter(herzien_op__lte=grens))
-    acties = list(
-        traject.plan_acties.filter(herzien_op__lte=grens).exclude(status__in=[Actie.Status.GESTOPT])
-    )
+    besluiten = [b for b in _besluiten_rijen(traject) if b.herzien_op and b.herzien_op <= grens]
+    acties = [
+        a
+        for a in _acties(traject)
+        if a.herzien_op
+        and a.herzien_op <= grens
+        and a.status not in (Actie.Status.GESTOPT, Actie.Status.KLAAR)
+    ]
     return sorted([*besluiten, *acties], key=lambda o: o.herzien_op)
 
 
@@ -168,22 +180,25 @@ EIGEN_SECTIES = [
 
 
 def bouw_plan(traject: Traject, *, request=None, interactief: bool = False) -> Plan:
-    secties = []
-    for section in plan_sections():
-        context = dict(section.context(traject))
-        context.update({"traject": traject, "sectie_key": section.key, "interactief": interactief})
-        html = render_to_string(section.template, context, request=request if interactief else None)
-        secties.append(Sectie(section.key, str(section.title), mark_safe(html)))  # noqa: S308 rendered template
-    return Plan(
-        traject=traject, secties=secties, ontbreekt=_ontbreekt(traject, secties), datum=timezone.localdate()
-    )
+    traject._plan_bronnen = {}  # one read of each source for all sections of this render
+    try:
+        secties = []
+        for section in plan_sections():
+            context = dict(section.context(traject))
+            context.update({"traject": traject, "sectie_key": section.key, "interactief": interactief})
+            html = render_to_string(section.template, context, request=request if interactief else None)
+            secties.append(Sectie(section.key, str(section.title), mark_safe(html)))  # noqa: S308 our template
+        ontbreekt = _ontbreekt(traject, secties)
+    finally:
+        del traject._plan_bronnen
+    return Plan(traject=traject, secties=secties, ontbreekt=ontbreekt, datum=timezone.localdate())
 
 
 def _ontbreekt(traject: Traject, secties: list[Sectie]) -> list[str]:
     """Plain sentences naming what the plan still lacks; empty when it is complete."""
     keys = {s.key for s in secties}
     missing = [str(label) for key, label in VERWACHT.items() if key not in keys]
-    besluiten = {b.onderwerp: b for b in traject.plan_besluiten.all()}
+    besluiten = {b.onderwerp: b for b in _besluiten_rijen(traject)}
     leeg = [o.label for o in Onderwerp if o.value not in besluiten or besluiten[o.value].is_leeg]
     if leeg:
         missing.append(
