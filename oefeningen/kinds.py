@@ -342,7 +342,7 @@ class Schaal(Kind):
                 coerce=int,
                 empty_value=None,
                 required=False,
-                widget=forms.RadioSelect(attrs={"class": "schaal-keuze"}),
+                widget=forms.RadioSelect,
                 help_text=uitleg,
             )
             for i in self.items(oefening)

@@ -1,0 +1,92 @@
+"""Exercises in real browsers: a begeleider and a team member working on the same exercises."""
+
+from oefeningen import services
+from oefeningen.models import Bijdrage, Stem
+from tests.e2e.conftest import DESKTOP, PHONE, check_a11y, login, no_horizontal_scroll, screenshot
+from tests.oefeningen.factories import OefeningFactory
+
+
+def test_two_people_add_cards_vote_and_see_each_other(page, browser, live_server, world):
+    kaarten = OefeningFactory(soort="kaarten", anoniem_toegestaan=True)
+    url = f"{live_server.url}/trajecten/{world.traject.pk}/oefeningen/{kaarten.slug}/"
+    login(page, live_server, "bob")
+    page.goto(url)
+    check_a11y(page, "empty kaarten page")
+
+    # Bob adds a card with the keyboard; htmx swaps it in without a page load.
+    page.get_by_label("Sterkte").fill("We luisteren <b>echt</b> goed")
+    page.get_by_role("button", name="Toevoegen").press("Enter")
+    page.locator(".kaart-tekst", has_text="We luisteren <b>echt</b> goed").wait_for()
+    assert page.locator("#meldingen").inner_text().strip() == "Je bijdrage is toegevoegd."
+    # Focus is back in the input for the next card, not lost on <body>.
+    page.wait_for_function("document.activeElement && document.activeElement.name === 'tekst'", timeout=3000)
+    assert page.get_by_label("Sterkte").input_value() == ""
+
+    # Empty input: a message next to the field, swapped in place.
+    page.get_by_role("button", name="Toevoegen").click()
+    page.get_by_text("Vul hier iets in").wait_for()
+    assert (
+        page.get_by_label("Sterkte").get_attribute("aria-invalid") == "true"
+        or page.locator(".is-invalid").count()
+    )
+
+    # Alice, in her own browser, sees Bob's card and adds one for the group from paper.
+    other = browser.new_context(locale="nl-NL", viewport=DESKTOP)
+    alice = other.new_page()
+    login(alice, live_server, "alice")
+    alice.goto(url)
+    assert alice.locator(".kaart-tekst", has_text="We luisteren <b>echt</b> goed").is_visible()
+    alice.get_by_label("Sterkte").fill("Van de flap: korte lijnen")
+    alice.get_by_label("Geschreven op papier").check()
+    alice.get_by_role("button", name="Toevoegen").click()
+    alice.locator(".kaart-tekst", has_text="Van de flap: korte lijnen").wait_for()
+    other.close()
+
+    # Bob reloads, sees the paper card and votes on it.
+    page.goto(url)
+    card = page.locator(".kaart", has_text="Van de flap")
+    assert "Op papier, namens de groep" in card.inner_text()
+    card.get_by_role("button", name="Stem").click()
+    page.get_by_text("Je hebt nog 2 stemmen over").wait_for()
+    assert page.locator(".kaart", has_text="Van de flap").get_by_text("1 stem").is_visible()
+    assert Stem.objects.filter(kiezer=world.bob).count() == 1
+    assert Bijdrage.objects.filter(namens_groep=True, auteur=None).count() == 1
+    check_a11y(page, "kaarten with cards")
+
+    for name, size in (("telefoon", PHONE), ("desktop", DESKTOP)):
+        page.set_viewport_size(size)
+        page.goto(url)
+        no_horizontal_scroll(page)
+        screenshot(page, f"oefening-kaarten-{name}")
+
+
+def test_shared_text_conflict_and_the_other_kinds_render_accessibly(page, live_server, world):
+    tekst = OefeningFactory(soort="tekst")
+    services.tekst_opslaan(
+        traject=world.traject, oefening=tekst, tekst="Eerste versie", versie=0, door=world.alice
+    )
+    login(page, live_server, "bob")
+    base = f"{live_server.url}/trajecten/{world.traject.pk}/oefeningen/"
+    page.goto(f"{base}{tekst.slug}/")
+    # Meanwhile Alice saves a newer version.
+    services.tekst_opslaan(
+        traject=world.traject, oefening=tekst, tekst="Versie van Alice", versie=1, door=world.alice
+    )
+    page.get_by_label("Jullie tekst").fill("Versie van Bob")
+    page.get_by_role("button", name="Tekst opslaan").click()
+    page.get_by_text("Je tekst is nog niet opgeslagen").wait_for()
+    assert page.get_by_text("Versie van Alice").first.is_visible()
+    assert page.get_by_label("Jullie tekst").input_value() == "Versie van Bob"
+    check_a11y(page, "text conflict")
+
+    for soort in ("schaal", "keuze", "checklist", "tijdlijn", "kompas", "matrix"):
+        oefening = OefeningFactory(soort=soort)
+        page.set_viewport_size(PHONE)
+        page.goto(f"{base}{oefening.slug}/")
+        check_a11y(page, soort)
+        no_horizontal_scroll(page)
+    screenshot(page, "oefening-matrix-telefoon")
+    page.set_viewport_size(DESKTOP)
+    page.goto(base)
+    check_a11y(page, "overzicht")
+    screenshot(page, "oefeningen-overzicht-desktop")
