@@ -77,6 +77,34 @@ class StapForm(forms.Form):
         return data
 
 
+class StapStatusForm(forms.Form):
+    """The quick status change on the tracker page."""
+
+    status = forms.ChoiceField(
+        choices=StapStatus.choices, error_messages={"invalid_choice": _("Kies een status uit de lijst.")}
+    )
+    reden = forms.CharField(required=False)
+
+    def __init__(self, *args, stap, bestaande_reden: str, fase_2_gestart: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stap = stap
+        self.bestaande_reden = bestaande_reden
+        self.fase_2_gestart = fase_2_gestart
+
+    def clean(self):
+        data = super().clean()
+        status = data.get("status")
+        if status == StapStatus.NVT and not ((data.get("reden") or "").strip() or self.bestaande_reden):
+            self.add_error("status", _("Schrijf op waarom deze stap niet van toepassing is."))
+        if (
+            status in (StapStatus.BEZIG, StapStatus.KLAAR)
+            and self.stap.fase.nummer >= 2
+            and not self.fase_2_gestart
+        ):
+            self.add_error("status", _("Deze stap hoort bij fase 2 of later. Start eerst fase 2."))
+        return data
+
+
 class ScanForm(forms.Form):
     """One answer and one note per question; a question left empty is not answered."""
 

@@ -48,6 +48,17 @@ def stap_bijwerken(
     return voortgang
 
 
+@transaction.atomic
+def stap_status_zetten(*, traject: Traject, stap: Stap, status: str, reden: str = "") -> StapVoortgang:
+    """Change only the status (the quick form on the tracker); owner, date and notes stay."""
+    defaults = {"status": status}
+    if reden.strip():
+        defaults["reden"] = reden.strip()
+    voortgang, _ = StapVoortgang.objects.update_or_create(traject=traject, stap=stap, defaults=defaults)
+    traject.touch()
+    return voortgang
+
+
 def huidige_ronde(traject: Traject) -> ScanRonde | None:
     return ScanRonde.objects.filter(traject=traject).order_by("-nummer").first()
 

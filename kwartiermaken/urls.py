@@ -7,6 +7,9 @@ app_name = "kwartiermaken"
 urlpatterns = [
     path("trajecten/<int:pk>/kwartiermaken/", views.traject, name="traject"),
     path("trajecten/<int:pk>/kwartiermaken/stappen/<slug:slug>/", views.stap, name="stap"),
+    path(
+        "trajecten/<int:pk>/kwartiermaken/stappen/<slug:slug>/status/", views.stap_status, name="stap_status"
+    ),
     path("trajecten/<int:pk>/kwartiermaken/scan/", views.scan, name="scan"),
     path(
         "trajecten/<int:pk>/kwartiermaken/scan/nieuwe-ronde/", views.scan_ronde_nieuw, name="scan_ronde_nieuw"

@@ -5,8 +5,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,7 +18,7 @@ from trajecten.models import Rol, Traject
 from trajecten.registries import Progress
 
 from . import progress, rules, services
-from .forms import BesluitForm, CoalitieLidForm, FaseStartForm, ScanForm, StapForm
+from .forms import BesluitForm, CoalitieLidForm, FaseStartForm, ScanForm, StapForm, StapStatusForm
 from .models import (
     Besluit,
     CoalitieLid,
@@ -27,6 +29,7 @@ from .models import (
     ScanRonde,
     ScanVraag,
     Stap,
+    StapStatus,
     StapVoortgang,
 )
 from .progress import bestaande_oefeningen, tracker_context
@@ -42,27 +45,77 @@ def _fase_2_gestart(traject) -> FaseStart | None:
     return FaseStart.objects.filter(traject=traject, fase__nummer=2).select_related("gestart_door").first()
 
 
-@login_required
-@require_http_methods(["GET"])
-def traject(request, pk):
-    traject = traject_for(request, pk)
+def _tracker(request, traject, *, template="kwartiermaken/traject.html", extra=None, status=200):
     context = tracker_context(traject)
     coalitie = list(CoalitieLid.objects.filter(traject=traject))
     traject._kwartiermaken_coalitie = coalitie
     besluiten = list(Besluit.objects.filter(traject=traject))
+    fase_2_start = _fase_2_gestart(traject)
     context.update(
         {
             "traject": traject,
             "team": traject.team,
             "besluit": besluiten[0] if besluiten else None,
             "besluiten": besluiten,
-            "fase_2_start": _fase_2_gestart(traject),
+            "fase_2_start": fase_2_start,
             "coalitie": coalitie,
             "signalen": [s for rule in rules.RULES for s in rule(traject)],
             "mag_bewerken": traject.rol == Rol.BEGELEIDER,
+            "snelle_statussen": [(key, label) for key, label in StapStatus.choices if key != StapStatus.NVT],
+            **(extra or {}),
         }
     )
-    return render(request, "kwartiermaken/traject.html", context)
+    return render(request, template, context, status=status)
+
+
+@login_required
+@require_http_methods(["GET"])
+def traject(request, pk):
+    return _tracker(request, traject_for(request, pk))
+
+
+@login_required
+@require_POST
+def stap_status(request, pk, slug):
+    """Quick status change from the tracker; htmx gets the tracker part back, others a redirect."""
+    traject = traject_for(request, pk, roles=BEGELEIDER)
+    stap = get_object_or_404(Stap.objects.select_related("fase"), slug=slug)
+    bestaand = (
+        StapVoortgang.objects.filter(traject=traject, stap=stap).values_list("reden", flat=True).first()
+    )
+    form = StapStatusForm(
+        request.POST,
+        stap=stap,
+        bestaande_reden=bestaand or "",
+        fase_2_gestart=_fase_2_gestart(traject) is not None,
+    )
+    if form.is_valid():
+        v = services.stap_status_zetten(traject=traject, stap=stap, **form.cleaned_data)
+        melding = _("“%(stap)s” is nu: %(status)s.") % {"stap": stap.titel, "status": v.get_status_display()}
+        fout = False
+        status = 200
+    else:
+        melding = form.errors["status"][0] if "status" in form.errors else _("Dat ging niet goed.")
+        fout = True
+        status = 400
+    if not request.htmx:
+        if fout:  # the whole page again, with the message on top and status 400; nothing stored
+            messages.error(request, melding)
+            return _tracker(request, traject, status=400)
+        messages.success(request, melding)
+        return redirect(_traject_url(traject, f"#stap-{stap.slug}"))
+    response = _tracker(
+        request,
+        traject,
+        template="kwartiermaken/traject.html#tracker",
+        extra={"melding": melding, "fout": fout, "focus_stap": stap.slug},
+        status=status,
+    )
+    response.content += render_to_string(
+        "kwartiermaken/traject.html#melding", {"melding": melding, "fout": fout}, request=request
+    ).encode()
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required

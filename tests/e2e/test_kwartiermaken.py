@@ -53,6 +53,22 @@ def test_begeleider_moves_a_step_and_sees_progress_change(page, live_server, wor
     expect(page.locator("#stap-verkenning-aanleiding")).to_contain_text("Klaar")
     expect(page.locator("#stap-verkenning-aanleiding")).to_contain_text("Bob")
 
+    # The quick status change on the tracker (htmx): progress and signals change in place.
+    page.get_by_label("Nieuwe status van Breng de huidige situatie in kaart").select_option("klaar")
+    page.get_by_role("button", name=re.compile("^Zet.*Breng de huidige situatie in kaart")).click()
+    expect(page.get_by_test_id("totaal-procent")).to_have_text("11%")
+    expect(page.locator("#meldingen")).to_contain_text("is nu: Klaar")
+    expect(page.get_by_label("Nieuwe status van Breng de huidige situatie in kaart")).to_be_focused()
+    check_a11y(page, "tracker after htmx swap")
+    # A refused change (400) is shown too, not silently dropped (static/js/kwartiermaken.js).
+    page.evaluate(
+        """() => { const s = document.getElementById('status-fase-1-visie');
+        s.add(new Option('nvt', 'nvt', true, true)); }"""
+    )
+    page.get_by_role("button", name=re.compile("^Zet.*Ontwikkel een gezamenlijke visie")).click()
+    expect(page.locator("#meldingen")).to_contain_text("waarom deze stap niet van toepassing is")
+    expect(page.get_by_test_id("totaal-procent")).to_have_text("11%")
+
     # A fase 2 step before fase 2 is started: refused with a message next to the status.
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/stappen/fase-2-werven/")
     page.get_by_label("Status").select_option("bezig")

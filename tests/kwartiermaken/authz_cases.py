@@ -56,6 +56,22 @@ CASES = [
         data=lambda w: {"status": "bezig"},
         setup=_inhoud,
     ),
+    Case(
+        "kwartiermaken:stap_status",
+        "post",
+        lambda w: _base(w) + "stappen/fase-1-coalitie/status/",
+        success_as(ALLEEN_BEGELEIDER, 302),
+        data=lambda w: {"status": "klaar"},
+        setup=_inhoud,
+    ),
+    Case(
+        "kwartiermaken:stap_status",
+        "get",
+        lambda w: _base(w) + "stappen/fase-1-coalitie/status/",
+        ALLEEN_POST,
+        setup=_inhoud,
+        id="GET stap_status",
+    ),
     Case("kwartiermaken:scan", "get", lambda w: _base(w) + "scan/", LEZEN_LEDEN, setup=_inhoud),
     Case(
         "kwartiermaken:scan",

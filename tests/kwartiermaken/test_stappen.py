@@ -138,3 +138,53 @@ def test_trajectory_page_queries_do_not_grow_with_steps_or_coalition(world, djan
     besluit(world.traject, "go")
     with django_assert_num_queries(n):
         assert client.get(_url(world)).status_code == 200
+
+
+def test_quick_status_change_keeps_owner_date_and_notes(world):
+    voortgang(world.traject, "fase-1-visie", "open", eigenaar=world.bob, notities="Sessie 2")
+    response = world.client("begeleider").post(_url(world, "fase-1-visie") + "status/", {"status": "klaar"})
+    assert response.status_code == 302 and response["Location"].endswith("#stap-fase-1-visie")
+    v = StapVoortgang.objects.get()
+    assert (v.status, v.eigenaar, v.notities) == ("klaar", world.bob, "Sessie 2")
+
+
+def test_quick_status_change_with_htmx_returns_the_tracker_part(world):
+    client = world.client("begeleider")
+    response = client.post(
+        _url(world, "verkenning-aanleiding") + "status/", {"status": "klaar"}, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and 'id="kop-voortgang"' in html
+    assert '<td data-testid="totaal-procent">5%</td>' in html
+    assert 'hx-swap-oob="innerHTML"' in html and "is nu: Klaar" in html
+    assert (
+        'id="status-verkenning-aanleiding" class="form-select form-select-sm" data-focus-after-swap' in html
+    )
+    assert "HX-Request" in response["Vary"]
+
+
+def test_quick_status_change_refuses_bad_input(world):
+    client = world.client("begeleider")
+    nvt = client.post(_url(world, "fase-1-visie") + "status/", {"status": "nvt"}, HTTP_HX_REQUEST="true")
+    assert nvt.status_code == 400 and "niet van toepassing" in nvt.content.decode()
+    onbekend = client.post(
+        _url(world, "fase-1-visie") + "status/", {"status": "half"}, HTTP_HX_REQUEST="true"
+    )
+    assert onbekend.status_code == 400 and "Kies een status uit de lijst" in onbekend.content.decode()
+    gate = client.post(_url(world, "fase-2-werven") + "status/", {"status": "klaar"})
+    assert gate.status_code == 400
+    assert "Start eerst fase 2" in gate.content.decode() and 'id="kop-voortgang"' in gate.content.decode()
+    assert not StapVoortgang.objects.exists()
+    # an nvt step keeps its reason when set to nvt again
+    voortgang(world.traject, "fase-1-visie", "nvt", reden="Al gedaan")
+    assert client.post(_url(world, "fase-1-visie") + "status/", {"status": "nvt"}).status_code == 302
+
+
+def test_quick_form_is_offered_only_where_it_can_work(world):
+    html = world.client("begeleider").get(_url(world)).content.decode()
+    assert 'id="status-fase-1-visie"' in html
+    assert 'id="status-fase-2-werven"' not in html  # fase 2 not started
+    assert 'id="status-' not in world.client("teamlid").get(_url(world)).content.decode()
+    fase_2_start(world.traject, zonder_go=False)
+    assert 'id="status-fase-2-werven"' in world.client("begeleider").get(_url(world)).content.decode()
