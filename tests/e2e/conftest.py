@@ -102,6 +102,9 @@ def check_a11y(page, context: str = ""):
 def screenshot(page, name: str):
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    # Playwright's screenshot leaves empty style="" attributes behind; htmx would copy them
+    # onto swapped-in elements, which our CSP (rightly) reports as an inline style.
+    page.evaluate("() => document.querySelectorAll('[style=\"\"]').forEach(e => e.removeAttribute('style'))")
 
 
 def no_horizontal_scroll(page):
@@ -126,15 +129,25 @@ REFLOW = {"width": 320, "height": 640}
 def watch_csp(page) -> list[str]:
     """Collect CSP violations of a page made outside the `page` fixture (a second browser)."""
     errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+
+    def record(msg):
+        if "Content Security Policy" in msg.text:
+            errors.append(
+                f"{page.url} {msg.location.get('url', '')}:{msg.location.get('lineNumber')}: {msg.text}"
+            )
+
+    page.on("console", record)
     return errors
 
 
 def check_page(page, name: str, *, shots: bool = True, reflow: bool = True):
     """Everything a visited page state must pass: axe, no sideways scroll at 320 px, screenshots.
 
-    The viewport is restored afterwards, so a journey can call this at every step.
+    The viewport is restored afterwards, so a journey can call this at every step. Motion is
+    reduced first, so a button the mouse happens to rest on is checked in its final hover
+    colours rather than halfway through Bootstrap's colour transition.
     """
+    page.emulate_media(reduced_motion="reduce")
     check_a11y(page, name)
     original = page.viewport_size
     if reflow:

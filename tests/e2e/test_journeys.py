@@ -11,17 +11,19 @@ them (an unlabeled field, an htmx request answered with a 500) and prove that th
 import re
 
 import pytest
+from django.core.management import call_command
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PHONE, check_page, login, watch_csp
+from tests.e2e.conftest import PHONE, check_page, focused, login, watch_csp
 
 NEW_PASSWORD = "een-nieuw-wachtwoord-456"
 
 
 @pytest.fixture(autouse=True)
 def _fail_fast(page):
-    """A missing element fails in 5 s instead of Playwright's default 30 s."""
-    page.set_default_timeout(5000)
+    """A missing element fails in 10 s instead of Playwright's default 30 s."""
+    page.set_default_timeout(10_000)
 
 
 # -- steps -------------------------------------------------------------------------------
@@ -49,12 +51,43 @@ def join_with_new_account(page, link: str, *, voornaam: str, username: str, pass
     expect(page.get_by_role("status")).to_contain_text("Welkom!")
 
 
+def mark_document(page):
+    """Tag the loaded document, so a later check can tell an htmx swap from a full reload."""
+    page.evaluate("() => { window.__sameDocument = true }")
+
+
+def assert_swapped_in_place(page, context: str, *, focus: bool = True):
+    assert page.evaluate("() => window.__sameDocument === true"), (
+        f"the page reloaded instead of a swap: {context}"
+    )
+    if not focus:
+        return
+    # app.js moves focus on htmx:afterSettle, a moment after the new content is visible.
+    try:
+        page.wait_for_function(
+            "() => document.activeElement && document.activeElement !== document.body", timeout=2000
+        )
+    except PlaywrightTimeout:
+        raise AssertionError(f"focus fell to <body> after the htmx swap: {context}") from None
+
+
+def add_card(page, label: str, text: str):
+    """On a kaarten exercise: add a card; htmx swaps it in without a reload."""
+    mark_document(page)
+    page.get_by_label(label, exact=True).fill(text)
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.locator("#werkblad .kaart-tekst", has_text=text)).to_be_visible()
+    expect(page.locator("#meldingen")).to_contain_text("Je bijdrage is toegevoegd.")
+    assert_swapped_in_place(page, f"card {text!r}")
+
+
 # -- journeys ----------------------------------------------------------------------------
 
 
 def test_begeleider_starts_a_traject_and_invites_a_member_who_joins_on_a_phone(
     page, live_server, world, new_context
 ):
+    call_command("inhoud_laden", verbosity=0)
     # The begeleider, on a laptop: login page empty, then Mijn teams.
     response = page.goto(live_server.url + "/")
     assert "/account/inloggen/" in page.url
@@ -102,6 +135,7 @@ def test_begeleider_starts_a_traject_and_invites_a_member_who_joins_on_a_phone(
 
     # The member, on a phone in a browser of their own, without an account.
     phone = new_context().new_page()
+    phone.set_default_timeout(10_000)
     phone.set_viewport_size(PHONE)
     csp_errors = watch_csp(phone)
     phone.goto(link)
@@ -125,12 +159,69 @@ def test_begeleider_starts_a_traject_and_invites_a_member_who_joins_on_a_phone(
     expect(phone.get_by_role("heading", level=1)).to_contain_text("Traject Gamma")
     expect(phone.get_by_role("link", name="Traject bewerken")).to_have_count(0)
     check_page(phone, "traject-teamlid")
+
+    # Exercises on the phone: the overview, then a card exercise in its four states.
+    phone.get_by_role("link", name="Oefeningen").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Oefeningen")
+    check_page(phone, "oefeningen-overzicht")
+    phone.get_by_role("link", name="Onze sterke kanten").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Onze sterke kanten")
+    expect(phone.get_by_text("Nog geen kaarten.")).to_be_visible()
+    check_page(phone, "oefening-kaarten-leeg")
+    mark_document(phone)
+    phone.get_by_role("button", name="Toevoegen").click()  # empty: refused next to the field
+    kaart = phone.get_by_label("Sterkte", exact=True)
+    expect(kaart).to_have_attribute("aria-invalid", "true")
+    expect(phone.locator("#meldingen")).to_contain_text("Er ging iets mis")
+    assert_swapped_in_place(phone, "empty card refused")
+    assert focused(phone)["name"] == "tekst", "focus should return to the field with the error"
+    check_page(phone, "oefening-kaarten-fout", shots=False)
+    add_card(phone, "Sterkte", "We luisteren echt naar cliënten <b>en</b> familie")
+    expect(phone.locator("#werkblad b")).to_have_count(0)  # typed HTML is shown as text
+    add_card(phone, "Sterkte", "We vragen cliënten om raad")
+    phone.get_by_role("button", name=re.compile(r"^Stem\W+We vragen cliënten om raad")).click()
+    expect(phone.locator(".stemmen-over")).to_contain_text("Je hebt nog 2 stemmen over")
+    assert_swapped_in_place(phone, "vote")
+    check_page(phone, "oefening-kaarten-gevuld")
+
+    # A shared text and a scale, saved in place.
+    phone.get_by_role("link", name="Oefeningen").click()
+    phone.get_by_role("link", name="Hoe onze organisatie in elkaar zit").click()
+    check_page(phone, "oefening-tekst-leeg", shots=False)
+    mark_document(phone)
+    phone.get_by_label("Jullie tekst").fill("Ons team hoort bij de afdeling Wonen.")
+    phone.get_by_role("button", name="Tekst opslaan").click()
+    expect(phone.locator(".gedeelde-tekst")).to_have_text("Ons team hoort bij de afdeling Wonen.")
+    expect(phone.locator(".teamweergave")).to_contain_text("Versie 1, laatst opgeslagen door Dana")
+    # Focus after this swap is a known gap of oefeningen: see test_known_gaps below.
+    assert_swapped_in_place(phone, "shared text", focus=False)
+    check_page(phone, "oefening-tekst-gevuld")
+    phone.get_by_role("link", name="Oefeningen").click()
+    phone.get_by_role("link", name="Hoe waarderen wij de drie soorten kennis?").click()
+    check_page(phone, "oefening-schaal-leeg", shots=False)
+    mark_document(phone)
+    for group in phone.locator("#werkblad fieldset").all():
+        group.get_by_label("4", exact=True).check()
+    phone.get_by_role("button", name="Opslaan").click()
+    expect(phone.locator("#meldingen")).to_contain_text("Je antwoord is opgeslagen.")
+    expect(phone.locator(".verdeling").first).to_contain_text("gemiddeld 4")
+    assert_swapped_in_place(phone, "scale")
+    check_page(phone, "oefening-schaal-gevuld", reflow=False)  # known gap: see test_known_gaps
     assert not csp_errors, csp_errors
 
     # Back on the laptop, the begeleider sees who joined through the link.
     page.reload()
     expect(page.locator("#uitnodigingen")).to_contain_text("Lid geworden via deze link: Dana")
     expect(page.locator("#uitnodigingen")).to_contain_text("1 van 2 keer gebruikt")
+
+    # ... and the cards Dana wrote, with the begeleider's controls.
+    page.get_by_role("link", name="Traject Gamma: samen met ervaringsdeskundigen").click()
+    page.get_by_role("link", name="Oefeningen").click()
+    page.get_by_role("link", name="Onze sterke kanten").click()
+    expect(page.locator("#werkblad .kaart-tekst")).to_have_count(2)
+    expect(page.locator("#werkblad .kaart").first).to_contain_text("1 stem")
+    expect(page.get_by_role("button", name="Markeer als afgerond")).to_be_visible()
+    check_page(page, "oefening-kaarten-begeleider")
 
 
 def test_account_pages_language_switch_404_and_the_accessibility_statement(page, live_server, world):

@@ -70,7 +70,7 @@ def walk_with_tab(page, context: str) -> list[dict]:
 
 @pytest.fixture(autouse=True)
 def _fail_fast(page):
-    page.set_default_timeout(5000)
+    page.set_default_timeout(10_000)
 
 
 def test_login_and_skip_link_with_the_keyboard_only(page, live_server, world):
