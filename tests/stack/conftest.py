@@ -27,8 +27,8 @@ POSTGRES = os.environ.get("STACK_POSTGRES", "postgres://postgres@127.0.0.1:5432"
 PASSWORD = "stack-wachtwoord-123"
 PARTICIPANTS = ["deelnemer1", "deelnemer2", "deelnemer3"]
 # Low limits so the throttling tests need few (slow, hashed) attempts.
-USER_LIMIT = 3
-IP_LIMIT = 8
+USER_LIMIT = 2
+IP_LIMIT = 5
 
 
 def pytest_collection_modifyitems(config, items):
@@ -262,3 +262,16 @@ def wait_until(predicate, timeout: float = 10.0, interval: float = 0.05):
             return value
         time.sleep(interval)
     raise AssertionError("condition not met in time")
+
+
+@pytest.fixture(scope="session")
+def people(stack):
+    """Logged-in clients through nginx: the begeleider and the participants (one login each)."""
+    stack.sql("DELETE FROM trajecten_loginthrottle")
+    clients = {}
+    for name in ["begeleider", *PARTICIPANTS]:
+        client = stack.client()
+        response = client.login(name)
+        assert response.status == 302, f"{name} could not log in: {response.status}"
+        clients[name] = client
+    return clients
