@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from trajecten.access import BEGELEIDER, traject_for
@@ -77,7 +78,10 @@ def _context(
     bijdragen = list(
         services.zichtbare_bijdragen(traject, oefening, kijker=request.user, verborgen=verborgen)
     )
+    base = oefening.url(traject)
     for b in bijdragen:
+        b.url = f"{base}bijdragen/{b.pk}/"
+        b.stemmen_label = ngettext("%(n)s stem", "%(n)s stemmen", b.aantal_stemmen) % {"n": b.aantal_stemmen}
         b.naam = auteur_naam(b)
         b.mag_wijzigen = services.mag_wijzigen(b, request.user, traject.rol)
         b.is_eigen = b.auteur_id == request.user.pk and not b.namens_groep
@@ -112,6 +116,7 @@ def _context(
         "traject": traject,
         "oefening": oefening,
         "focus": focus,
+        "vraag_verwijderen": _("Weet je zeker dat je dit wilt verwijderen?"),
         "groepen": groepen,
         "hoofdstuk": oefening.hoofdstuk,
         "kind": kind,
