@@ -60,6 +60,16 @@ def demo_data(traject) -> None:
             )
 
     if eerste:
+        # A second round a year on, a little more positive: the scan page shows how answers moved.
+        beter = {"nee": "deels", "deels": "ja", "weet_niet": "deels", "ja": "ja"}
+        ronde_2, _ = ScanRonde.objects.get_or_create(traject=traject, nummer=2)
+        for eerder in ScanAntwoord.objects.filter(ronde=ronde):
+            ScanAntwoord.objects.get_or_create(
+                ronde=ronde_2,
+                vraag_id=eerder.vraag_id,
+                user_id=eerder.user_id,
+                defaults={"antwoord": beter[eerder.antwoord]},
+            )
         manager = traject.team.organisatie.leidinggevenden.order_by("pk").first()
         if manager and not Besluit.objects.filter(traject=traject).exists():
             Besluit.objects.create(

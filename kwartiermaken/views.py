@@ -161,6 +161,13 @@ def stap(request, pk, slug):
 # -- readiness scan -----------------------------------------------------------
 
 
+# Decoration only (the numbers are in the table): colour-blind-safe blue/orange scheme.
+BALK_KLEUREN = {
+    ScanAntwoordKeuze.JA: "#0a58ca",
+    ScanAntwoordKeuze.DEELS: "#6ea8fe",
+    ScanAntwoordKeuze.NEE: "#b35806",
+    ScanAntwoordKeuze.WEET_NIET: "#adb5bd",
+}
 ORDE = {ScanAntwoordKeuze.JA: 2, ScanAntwoordKeuze.DEELS: 1, ScanAntwoordKeuze.NEE: 0}
 
 
@@ -199,14 +206,22 @@ def scan_overzicht(traject, vragen, rondes):
                     beweging["onbekend"] += 1
                 else:
                     beweging["beter" if b > a else "slechter" if b < a else "gelijk"] += 1
+        aantal = sum(nu.values())
+        balk, x = [], 0
+        for key, _label in ScanAntwoordKeuze.choices:
+            breedte = round(200 * nu[key] / aantal) if aantal else 0
+            if breedte:
+                balk.append({"x": x, "breedte": breedte, "kleur": BALK_KLEUREN[key]})
+            x += breedte
         rijen.append(
             {
+                "balk": balk,
                 "vraag": vraag,
                 "keuzes": [
                     {"label": label, "nu": nu[key], "toen": toen[key]}
                     for key, label in ScanAntwoordKeuze.choices
                 ],
-                "aantal": sum(nu.values()),
+                "aantal": aantal,
                 "beweging": beweging,
                 "toelichtingen": toelichtingen[vraag.pk],
             }

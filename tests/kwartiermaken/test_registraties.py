@@ -120,8 +120,12 @@ def test_demo_hook_is_idempotent_and_gives_the_first_team_a_go(db, settings):
     assert Besluit.objects.filter(traject=noord, keuze="go").count() == 1
     assert not Besluit.objects.filter(traject=zuid).exists()
     assert StapVoortgang.objects.filter(traject=zuid).count() == 5
-    assert ScanAntwoord.objects.filter(ronde__traject=noord).count() == 2 * ScanVraag.objects.count()
-    assert ScanRonde.objects.filter(traject=noord).count() == 1
+    # two members, two rounds (the second a little more positive)
+    assert ScanAntwoord.objects.filter(ronde__traject=noord).count() == 2 * 2 * ScanVraag.objects.count()
+    assert ScanRonde.objects.filter(traject=noord).count() == 2
+    assert ScanRonde.objects.filter(traject=zuid).count() == 1
+    nee = ScanAntwoord.objects.filter(ronde__traject=noord, antwoord="nee")
+    assert nee.filter(ronde__nummer=1).exists() and not nee.filter(ronde__nummer=2).exists()
 
 
 def test_settings_keep_our_app_installed():
