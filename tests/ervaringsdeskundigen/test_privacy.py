@@ -160,3 +160,17 @@ def test_the_log_names_the_colleague_who_got_inzage_but_stores_only_a_pseudonym(
     entry = AuditRegel.objects.get(onderdeel__startswith="inzage gegeven")
     assert "Alice" not in entry.onderdeel and "p-" in entry.onderdeel
     assert "inzage gegeven aan Alice" in client.get("/mijn-gegevens/logboek/").text
+
+
+def test_the_plan_pdf_shows_placements_without_sensitive_fields(ed):
+    import io
+
+    from pypdf import PdfReader
+
+    inzage_geven(eigenaar=ed.bob, ontvanger=ed.alice)
+    response = ed.client("begeleider").post(f"/trajecten/{ed.traject.pk}/plan/pdf/")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
+    assert "ED herstel" in text and "Mo Maatje" in text
+    assert "GEHEIM" not in text and "psychose" not in text
