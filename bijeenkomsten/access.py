@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.http import Http404
 
-from trajecten.access import traject_for
+from trajecten.access import BEGELEIDER, traject_for
 
 from .models import Bijeenkomst, Deelname
 
@@ -40,3 +40,19 @@ def deelnemer_for(request, pk) -> Bijeenkomst:
         bijeenkomst.is_gast = True
         return bijeenkomst
     return bijeenkomst_for(request, pk)
+
+
+def live_toegang(request, bijeenkomst: Bijeenkomst, scherm: str) -> None:
+    """The full check behind a changed poll, on an already loaded session (one query for members).
+
+    The presenter screen needs a begeleider; the participant screen any member, else a
+    guest of this very session.
+    """
+    if scherm == "presentatie":
+        bijeenkomst.traject = traject_for(request, bijeenkomst.traject_id, roles=BEGELEIDER)
+        return
+    try:
+        bijeenkomst.traject = traject_for(request, bijeenkomst.traject_id)
+    except Http404:
+        if not Deelname.objects.filter(bijeenkomst=bijeenkomst, user=request.user, is_gast=True).exists():
+            raise

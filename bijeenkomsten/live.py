@@ -70,7 +70,10 @@ def current_version(pk: int) -> int | None:
         cached = cache.get(_key(pk))
         if cached is not None:
             return cached
-    version = Bijeenkomst.objects.filter(pk=pk).values_list("versie", flat=True).first()
+    # No ORDER BY (the model's default ordering) and no OFFSET: one primary-key lookup.
+    version = next(
+        iter(Bijeenkomst.objects.filter(pk=pk).order_by().values_list("versie", flat=True)[:1]), None
+    )
     if use_cache and version is not None:
         # add(), not set(): a poll must never overwrite a newer value a writer just stored.
         cache.add(_key(pk), version, VERSION_TIMEOUT)

@@ -14,7 +14,7 @@ from trajecten.access import BEGELEIDER, traject_for
 from trajecten.models import Rol
 
 from . import ics, live, oefeningen_bridge, services
-from .access import bijeenkomst_for, deelnemer_for
+from .access import bijeenkomst_for, deelnemer_for, live_toegang
 from .forms import (
     BijeenkomstForm,
     BlokForm,
@@ -215,9 +215,8 @@ def agenda_ics(request, pk):
 
 
 def _huidig(b) -> Blok | None:
-    if not b.huidig_blok_id:
-        return None
-    return Blok.objects.filter(pk=b.huidig_blok_id).first()
+    # The FK descriptor: no query when loaded with select_related("huidig_blok").
+    return b.huidig_blok if b.huidig_blok_id else None
 
 
 def _live_context(b, blok, *, scherm, user=None):
@@ -237,12 +236,13 @@ def _live_context(b, blok, *, scherm, user=None):
     if scherm == "presentatie":
         context["aantal_deelnemers"] = Deelname.objects.filter(bijeenkomst=b).count()
     if scherm == "deelnemer" and blok is not None and user is not None:
-        context["stemmen_over"] = services.stemmen_over(blok=blok, user=user)
-        context["mijn_stemmen"] = set(
+        mijn = list(
             Stem.objects.filter(inbreng__blok=blok, user=user, op_papier=False).values_list(
                 "inbreng_id", flat=True
             )
         )
+        context["stemmen_over"] = max(blok.stemmen_per_persoon - len(mijn), 0)
+        context["mijn_stemmen"] = set(mijn)
     return context
 
 
@@ -505,8 +505,9 @@ def stem(request, pk):
     return redirect("bijeenkomsten:deelnemer", pk=b.pk)
 
 
-def _live_response(request, b, scherm, *, melding="", status=200):
-    b.refresh_from_db()
+def _live_response(request, b, scherm, *, melding="", status=200, vers=False):
+    if not vers:
+        b.refresh_from_db()
     context = _live_context(b, _huidig(b), scherm=scherm, user=request.user)
     context["melding"] = melding
     template = (
@@ -539,7 +540,7 @@ def poll(request, pk):
         response["ETag"] = tag
         response["Cache-Control"] = "no-store"
         return response
-    b = Bijeenkomst.objects.filter(pk=pk).first()
+    b = Bijeenkomst.objects.select_related("huidig_blok").filter(pk=pk).first()
     if b is None:
         raise Http404
     if b.is_gesloten:
@@ -550,13 +551,10 @@ def poll(request, pk):
     if not request.user.is_authenticated or request.user.pk != token.user_id:
         raise Http404
     try:
-        if token.scherm == "presentatie":
-            b = bijeenkomst_for(request, pk, roles=BEGELEIDER)
-        else:
-            b = deelnemer_for(request, pk)
+        live_toegang(request, b, token.scherm)
     except PermissionDenied as denied:
         raise Http404 from denied
-    return _live_response(request, b, token.scherm)
+    return _live_response(request, b, token.scherm, vers=True)
 
 
 @require_http_methods(["GET", "POST"])

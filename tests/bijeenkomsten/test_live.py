@@ -103,3 +103,16 @@ def test_an_anonymous_browser_with_a_valid_token_gets_only_304_or_404(world, ses
     anon = Client()
     response = _poll(anon, sessie, world.bob)
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("kaarten", [1, 20])
+def test_a_changed_poll_costs_a_fixed_number_of_queries(world, sessie, kaarten, django_assert_num_queries):
+    for i in range(kaarten):
+        services.inbreng_toevoegen(blok=sessie.huidig_blok, tekst=f"Kaart {i}", auteur=world.alice)
+    client = world.client("teamlid")
+    client.get(f"/bijeenkomsten/{sessie.pk}/meedoen/")  # the session row exists
+    # version, session, user, session+current block, trajectory with role, cards, blocks, own votes
+    with django_assert_num_queries(8):
+        response = _poll(client, sessie, world.bob, etag='"old"')
+    assert response.status_code == 200
+    assert response.content.decode().count('class="kaart"') == kaarten
