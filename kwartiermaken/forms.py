@@ -206,4 +206,4 @@ class CoalitieLidForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["rol"].choices = [("", "---------"), *CoalitieRol.choices]
+        self.fields["rol"].choices = [("", _("Kies een rol")), *CoalitieRol.choices]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from trajecten.registries import Signal
 
@@ -124,7 +125,12 @@ def stappen_te_laat(traject) -> list[Signal]:
     return [
         Signal(
             "kwartiermaken.stappen_te_laat",
-            _("%(n)s stap(pen) van het kwartiermaken zijn over de streefdatum heen.") % {"n": aantal},
+            ngettext(
+                "%(n)s stap van het kwartiermaken is over de streefdatum heen.",
+                "%(n)s stappen van het kwartiermaken zijn over de streefdatum heen.",
+                aantal,
+            )
+            % {"n": aantal},
             "Handreiking Kwartiermaken, deel 3: Aan de slag",
             level="info",
         )
