@@ -328,3 +328,98 @@ def test_leidinggevende_records_go_reads_the_overview_and_downloads_the_plan(pag
     assert "twee teams willen starten met een pilot" in " ".join(text.split())
     page.reload()
     expect(page.get_by_role("link", name=re.compile("Eerdere versies"))).to_contain_text("(1)")
+
+
+def test_a_session_with_presenter_view_and_two_participants(page, live_server, world, new_context):
+    call_command("inhoud_laden", verbosity=0)
+    login(page, live_server, "alice")
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/")
+    page.get_by_role("link", name="Bijeenkomsten").click()
+    check_page(page, "bijeenkomsten-lijst-leeg", shots=False)
+
+    # Planning: a missing title is refused next to the field; then saved with an exercise block.
+    page.get_by_role("link", name="Nieuwe bijeenkomst plannen").click()
+    page.get_by_label("Datum").fill("2026-12-01")
+    page.get_by_label("Begintijd").fill("13:30")
+    with page.expect_response(lambda r: r.request.method == "POST") as posted:
+        page.get_by_role("button", name="Opslaan").click()
+    assert posted.value.status == 400
+    expect(page.get_by_label("Titel")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("main")).to_contain_text("Geef de bijeenkomst een titel.")
+    expect(page.get_by_label("Begintijd")).to_have_value("13:30")
+    check_page(page, "bijeenkomst-nieuw-fout")
+    page.get_by_label("Titel").fill("Eerste bijeenkomst: onze sterke kanten")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Eerste bijeenkomst")
+    check_page(page, "bijeenkomst-leeg", shots=False)
+    page.get_by_label("Soort").select_option("oefening")
+    page.get_by_label("Oefening", exact=True).select_option("context-sterktes")
+    page.get_by_role("button", name="Toevoegen aan de agenda").click()
+    expect(page.locator("ol.agenda")).to_contain_text("Onze sterke kanten")
+    page.get_by_role("button", name="Gasten toelaten").click()
+    check_page(page, "bijeenkomst-planning")
+
+    # The big screen: planned, then started with input open.
+    page.get_by_role("link", name="Open het presentatiescherm").click()
+    code = page.locator(".join-code").inner_text().strip()
+    check_page(page, "presentatie-gepland", shots=False)
+    page.get_by_role("button", name="Start de bijeenkomst").click()
+    page.get_by_role("button", name="Invoer openen").click()
+    expect(page.locator(".invoer-status")).to_have_text("Je kunt nu antwoorden")
+    check_page(page, "presentatie-actief")
+
+    # Participant 1: bob on his phone, first with a mistyped code.
+    bob = new_context().new_page()
+    bob.set_viewport_size(PHONE)
+    bob.set_default_timeout(10_000)
+    csp_errors = watch_csp(bob)
+    login(bob, live_server, "bob")
+    bob.goto(f"{live_server.url}/meedoen/")
+    check_page(bob, "meedoen-code", shots=False)
+    bob.get_by_label("Code van de bijeenkomst").fill("ZZZZZZ")
+    bob.get_by_role("button", name="Meedoen").click()
+    expect(bob.get_by_label("Code van de bijeenkomst")).to_have_attribute("aria-invalid", "true")
+    expect(bob.locator("main")).to_contain_text("Deze code kennen we niet")
+    check_page(bob, "meedoen-code-fout")
+    bob.get_by_label("Code van de bijeenkomst").fill(code)
+    bob.get_by_role("button", name="Meedoen").click()
+    antwoord = bob.get_by_label("Jouw antwoord")
+    expect(antwoord).to_be_visible()
+    check_page(bob, "deelnemer-leeg")
+    antwoord.fill("We geven elkaar de ruimte")
+    bob.get_by_role("button", name="Versturen").click()
+    expect(bob.get_by_text("Verstuurd!")).to_be_visible()
+    check_page(bob, "deelnemer-verstuurd", shots=False)
+
+    # Participant 2: a guest with only a first name.
+    gast = new_context().new_page()
+    gast.set_viewport_size(PHONE)
+    gast.set_default_timeout(10_000)
+    csp_errors += watch_csp(gast)
+    gast.goto(f"{live_server.url}/meedoen/{code}/")
+    check_page(gast, "meedoen-gast", shots=False)
+    gast.get_by_label("Je voornaam").fill("Gea")
+    gast.get_by_role("button", name="Meedoen als gast").click()
+    gast.get_by_label("Jouw antwoord").fill("Iedereen mag iets zeggen")
+    gast.get_by_role("button", name="Versturen").click()
+    expect(gast.get_by_text("Verstuurd!")).to_be_visible()
+    # Each phone sees the other's card arrive by polling, without a reload.
+    expect(gast.locator("#live-kaarten")).to_contain_text("We geven elkaar de ruimte", timeout=8000)
+    check_page(gast, "deelnemer-gast-met-kaarten")
+
+    # The big screen got both cards through its polls, in place.
+    mark_document(page)
+    expect(page.locator("#live .kaart")).to_have_count(2, timeout=8000)
+    expect(page.locator("#live")).to_contain_text("Gea")
+    assert_swapped_in_place(page, "presenter poll", focus=False)
+    check_page(page, "presentatie-met-kaarten")
+
+    # Closing with an appreciative evaluation: the report keeps the cards.
+    page.get_by_text("Bijeenkomst afsluiten").click()
+    page.get_by_label("Wat ging goed?").fill("Iedereen deed mee, ook via de telefoon.")
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Afsluiten").click()
+    expect(page.get_by_role("heading", name=re.compile("Verslag"))).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Iedereen mag iets zeggen")
+    check_page(page, "verslag")
+    assert not csp_errors, csp_errors
