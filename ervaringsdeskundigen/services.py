@@ -45,9 +45,12 @@ def profiel_opslaan(*, user, ervaringsthema: str, ervaringsverhaal: str, toestem
     The form refuses content without consent; this guard keeps the rule when called elsewhere.
     """
     toestemming = Toestemming.actief_voor(user)
-    if toestemming is None:
+    if toestemming is None or toestemming.versie != TOESTEMMING_VERSIE:
+        # No consent, or consent to an older text: a write needs consent to the current text.
         if not toestemming_gegeven:
             raise PermissionError("Geen toestemming: gevoelige gegevens worden niet bewaard.")
+        if toestemming is not None:
+            Toestemming.objects.filter(pk=toestemming.pk).update(ingetrokken_op=timezone.now())
         toestemming = Toestemming.objects.create(
             user=user, tekst=str(TOESTEMMING_TEKST), versie=TOESTEMMING_VERSIE
         )

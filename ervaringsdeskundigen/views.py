@@ -17,7 +17,16 @@ from trajecten.models import Rol
 
 from . import services
 from .forms import InzageForm, PlekForm, ProfielForm, WervingStapForm, WissenForm
-from .models import AuditRegel, Ervaringsprofiel, Inzagerecht, Plek, Toestemming, WervingStap, pseudoniem
+from .models import (
+    TOESTEMMING_VERSIE,
+    AuditRegel,
+    Ervaringsprofiel,
+    Inzagerecht,
+    Plek,
+    Toestemming,
+    WervingStap,
+    pseudoniem,
+)
 from .privacy import gevoelig_profiel, inzage_kandidaten
 from .rules import plekken_voor_overzicht
 
@@ -195,11 +204,13 @@ def download(request):
 def profiel(request):
     user = request.user
     toestemming = Toestemming.actief_voor(user)
+    # Consent to an older text still covers what is stored, but a change asks again.
+    geldig = toestemming is not None and toestemming.versie == TOESTEMMING_VERSIE
     if request.method == "POST":
-        form = ProfielForm(request.POST, heeft_toestemming=toestemming is not None)
+        form = ProfielForm(request.POST, heeft_toestemming=geldig)
         if form.is_valid():
             data = form.cleaned_data
-            if toestemming is None and not data.get("toestemming"):
+            if not geldig and not data.get("toestemming"):
                 # Nothing sensitive was typed and no consent given: there is nothing to store.
                 messages.info(request, _("Er is niets bewaard: je hebt niets ingevuld."))
                 return redirect("ervaringsdeskundigen:mijn_gegevens")
@@ -214,12 +225,16 @@ def profiel(request):
         status = 400
     else:
         bestaand = gevoelig_profiel(viewer=user, eigenaar=user, namens="")
-        form = ProfielForm(instance=bestaand, heeft_toestemming=toestemming is not None)
+        form = ProfielForm(instance=bestaand, heeft_toestemming=geldig)
         status = 200
     return render(
         request,
         "ervaringsdeskundigen/profiel.html",
-        {"form": form, "toestemming": toestemming},
+        {
+            "form": form,
+            "toestemming": toestemming,
+            "toestemming_verouderd": toestemming is not None and not geldig,
+        },
         status=status,
     )
 

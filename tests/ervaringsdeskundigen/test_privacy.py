@@ -174,3 +174,24 @@ def test_the_plan_pdf_shows_placements_without_sensitive_fields(ed):
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
     assert "ED herstel" in text and "Mo Maatje" in text
     assert "GEHEIM" not in text and "psychose" not in text
+
+
+def test_a_new_consent_text_asks_again_before_a_change(ed):
+    Toestemming.objects.filter(user=ed.bob).update(versie="2025-0", tekst="Oude tekst")
+    client = ed.client("teamlid")
+    page = client.get("/mijn-gegevens/ervaringsprofiel/").text
+    assert "De tekst van de toestemming is veranderd." in page and THEMA in page
+    refused = client.post(
+        "/mijn-gegevens/ervaringsprofiel/", {"ervaringsthema": "Nieuw", "ervaringsverhaal": ""}
+    )
+    assert refused.status_code == 400
+    assert Ervaringsprofiel.objects.get(user=ed.bob).ervaringsthema == THEMA
+    ok = client.post(
+        "/mijn-gegevens/ervaringsprofiel/",
+        {"ervaringsthema": "Nieuw", "ervaringsverhaal": "", "toestemming": "on"},
+    )
+    assert ok.status_code == 302
+    oud, nieuw = Toestemming.objects.filter(user=ed.bob).order_by("pk")
+    assert oud.ingetrokken_op is not None and nieuw.ingetrokken_op is None and nieuw.versie != "2025-0"
+    profiel = Ervaringsprofiel.objects.get(user=ed.bob)
+    assert profiel.ervaringsthema == "Nieuw" and profiel.toestemming == nieuw
