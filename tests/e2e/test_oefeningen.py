@@ -90,3 +90,71 @@ def test_shared_text_conflict_and_the_other_kinds_render_accessibly(page, live_s
     page.goto(base)
     check_a11y(page, "overzicht")
     screenshot(page, "oefeningen-overzicht-desktop")
+
+
+def test_one_exercise_of_each_kind_filled_in_and_seen_by_the_begeleider(page, browser, live_server, world):
+    oef = {
+        soort: OefeningFactory(soort=soort)
+        for soort in ("schaal", "keuze", "checklist", "tijdlijn", "kompas", "matrix")
+    }
+    base = f"{live_server.url}/trajecten/{world.traject.pk}/oefeningen/"
+    login(page, live_server, "bob")
+
+    def submit(soort, button="Toevoegen"):
+        page.locator("#werkblad").get_by_role("button", name=button, exact=True).click()
+        page.locator("#meldingen .alert-success").wait_for()
+
+    page.goto(base + oef["schaal"].slug + "/")
+    page.locator("#id_item_ervaring_4").check()
+    page.locator("#id_item_professioneel_2").check()
+    submit("schaal", "Opslaan")
+    assert page.locator("#id_item_ervaring_4").is_checked()  # the swapped form shows the saved answer
+
+    page.goto(base + oef["keuze"].slug + "/")
+    page.get_by_role("radio", name="Betaald").check()
+    page.get_by_label("Waarom?").fill("Werk verdient loon")
+    submit("keuze", "Opslaan")
+
+    page.goto(base + oef["checklist"].slug + "/")
+    page.get_by_role("checkbox", name="Ervaringsdeskundige").check()
+    page.get_by_role("checkbox", name="Cliënt").check()
+    submit("checklist", "Opslaan")
+
+    page.goto(base + oef["tijdlijn"].slug + "/")
+    page.get_by_label("Wanneer?").fill("2019-03-01")
+    page.get_by_label("Wat gebeurde er?").fill("Start van het outreachteam")
+    page.get_by_label("Wat betekende het voor ons?").fill("We leerden luisteren")
+    submit("tijdlijn")
+    page.get_by_text("1 maart 2019").wait_for()
+
+    page.goto(base + oef["kompas"].slug + "/")
+    page.get_by_label("Richting", exact=True).select_option("oost")
+    page.get_by_label("Kaart", exact=True).fill("De gemeente denkt mee")
+    submit("kompas")
+
+    page.goto(base + oef["matrix"].slug + "/")
+    page.get_by_label("Mandaat", exact=True).select_option("formeel")
+    page.get_by_label("Waar", exact=True).select_option("team")
+    page.get_by_label("Kaart", exact=True).fill("Mag meebeslissen in het teamoverleg")
+    submit("matrix")
+    # Deleting asks first; Playwright dismisses the dialog, so nothing is deleted.
+    page.locator(".kaart", has_text="Mag meebeslissen").get_by_role("button", name="Verwijderen").click()
+    page.wait_for_timeout(300)
+    assert page.locator(".kaart", has_text="Mag meebeslissen").count() == 1
+
+    other = browser.new_context(locale="nl-NL", viewport=DESKTOP)
+    alice = other.new_page()
+    login(alice, live_server, "alice")
+    expected = {
+        "schaal": "gemiddeld 4",
+        "keuze": "Werk verdient loon",
+        "checklist": "Ervaringsdeskundige",
+        "tijdlijn": "Start van het outreachteam",
+        "kompas": "De gemeente denkt mee",
+        "matrix": "Mag meebeslissen in het teamoverleg",
+    }
+    for soort, text in expected.items():
+        alice.goto(base + oef[soort].slug + "/")
+        assert text in alice.locator(".teamweergave").inner_text(), soort
+    check_a11y(alice, "matrix with a card")
+    other.close()
