@@ -87,8 +87,10 @@ def _voor(trajecten, organisatie):
 def laatste_besluiten(trajecten, *, organisatie=None) -> dict[int, Besluit]:
     """The decision that counts (the latest) per trajectory, one query."""
     result: dict[int, Besluit] = {}
-    for besluit in Besluit.objects.filter(**_voor(trajecten, organisatie)).order_by(
-        "traject_id", "-datum", "-vastgelegd_op", "-pk"
+    for besluit in (
+        Besluit.objects.filter(**_voor(trajecten, organisatie))
+        .defer("redenen", "vastgelegd_op")
+        .order_by("traject_id", "-datum", "-vastgelegd_op", "-pk")
     ):
         result.setdefault(besluit.traject_id, besluit)
     return result
@@ -100,7 +102,10 @@ def laatste_besluit(traject) -> Besluit | None:
 
 def fase_2_starts(trajecten, *, organisatie=None) -> dict[int, FaseStart]:
     return {
-        s.traject_id: s for s in FaseStart.objects.filter(fase__nummer=2, **_voor(trajecten, organisatie))
+        s.traject_id: s
+        for s in FaseStart.objects.filter(fase__nummer=2, **_voor(trajecten, organisatie)).only(
+            "id", "traject_id", "fase_id", "zonder_go", "gestart_op"
+        )
     }
 
 
