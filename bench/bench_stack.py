@@ -5,13 +5,14 @@ data), logs in as the demo begeleider, and measures in one run, for 1 and for 2 
 (the second is taken out of nginx's rotation with a graceful reload for the "1" figures):
 
 - bare: GET /gezond/ (one SELECT 1, no session): the baseline every other figure is divided by
-- read: the logged-in page a participant keeps open (SCENARIO_READ)
-- write: a form post that stores a row (SCENARIO_WRITE)
+- poll: a participant's phone polling the live region of a running session, unchanged (ETag, 304)
+- write: a participant sending a card (stored, mirrored into the exercise, version bumped)
 
 Bounded: wrk -t2 -c16, DURATION seconds per figure, loopback only. Needs wrk (apt-get install
 wrk), nginx and PostgreSQL at 127.0.0.1:5432; prints why it skips otherwise.
 """
 
+import html
 import os
 import re
 import shutil
@@ -80,25 +81,80 @@ def _login(port: int) -> dict:
 
 
 def _scenarios(port: int, cookies: dict) -> dict[str, dict]:
-    """Which URLs to load. The read is the trajectory page; the write creates a trajectory
-    (one row plus the hub's bookkeeping) through the ordinary form."""
+    """A live session driven through nginx like a begeleider does: plan it with one cards block
+    of an exercise, start it, open input. The load is what participants' phones do: poll the
+    live region (unchanged: ETag -> 304, the path that runs every 2 s per phone) and send cards."""
     _, home = _request(port, "GET", "/", cookies)
-    team = re.search(r'href="/teams/(\d+)/"', home)
     traject = re.search(r'href="/trajecten/(\d+)/"', home)
-    if not team or not traject:
-        raise RuntimeError("the demo begeleider sees no team or trajectory")
+    if not traject:
+        raise RuntimeError("the demo begeleider sees no trajectory")
+    status, _ = _request(
+        port,
+        "POST",
+        f"/trajecten/{traject.group(1)}/bijeenkomsten/nieuw/",
+        cookies,
+        {"titel": "Benchmark", "datum": "2026-11-24", "starttijd": "13:30", "plaats": ""},
+    )
+    if status != 302:
+        raise RuntimeError(f"planning the session failed ({status})")
+    pk = _last_session(port, cookies, traject.group(1))
+    block = {
+        "soort": "oefening",
+        "oefening_slug": "context-sterktes",
+        "titel": "",
+        "vraag": "",
+        "duur_minuten": "20",
+        "groepsgrootte": "plenair",
+        "notitie": "",
+    }
+    for path, data in [
+        (f"/bijeenkomsten/{pk}/blokken/", block),
+        (f"/bijeenkomsten/{pk}/starten/", {}),
+        (f"/bijeenkomsten/{pk}/bediening/", {"actie": "zet_invoer_open", "waarde": "1"}),
+    ]:
+        status, text = _request(port, "POST", path, cookies, data)
+        if status != 302:
+            raise RuntimeError(f"POST {path}: {status} {text[:300]}")
+    _, page = _request(port, "GET", f"/bijeenkomsten/{pk}/meedoen/", cookies)
+    poll = html.unescape(re.search(r'id="live"[^>]*hx-get="([^"]+)"', page).group(1))
+    blok = re.search(r'name="blok" value="(\d+)"', page).group(1)
     return {
-        "read": {"path": f"/trajecten/{traject.group(1)}/", "label": "trajectory page (logged in)"},
+        "poll": {"path": poll, "label": "live poll, unchanged (304)"},
         "write": {
-            "path": f"/teams/{team.group(1)}/trajecten/nieuw/",
-            "label": "form post storing a row",
-            "body": urlencode({"titel": "Bench", "startdatum": "2026-10-01", "status": "actief"}),
+            "path": f"/bijeenkomsten/{pk}/inbreng/",
+            "label": "a participant sends a card",
+            "body": urlencode({"blok": blok, "tekst": "Kaart uit de benchmark", "sleutel": ""}),
         },
     }
 
 
-def _wrk(port: int, path: str, cookies: dict | None = None, body: str | None = None) -> dict:
-    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", "-H", f"Host: 127.0.0.1:{port}"]
+def _last_session(port: int, cookies: dict, traject: str) -> str:
+    _, text = _request(port, "GET", f"/trajecten/{traject}/bijeenkomsten/", cookies)
+    ids = [int(i) for i in re.findall(r'href="/bijeenkomsten/(\d+)/"', text)]
+    if not ids:
+        raise RuntimeError("the new session is not listed")
+    return str(max(ids))
+
+
+def _etag(port: int, cookies: dict, path: str) -> str:
+    conn = HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Host": f"127.0.0.1:{port}", "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
+    conn.request("GET", path, headers=headers)
+    response = conn.getresponse()
+    response.read()
+    tag = response.getheader("ETag")
+    conn.close()
+    if not tag:
+        raise RuntimeError(f"no ETag on the poll ({response.status})")
+    return tag
+
+
+def _wrk(port: int, path: str, cookies: dict | None = None, body: str | None = None, etag: str = "") -> dict:
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--timeout", "10s", "--latency"]
+    # As the browser sends them: htmx requests (the answer is a partial, no flash message in the session).
+    args += ["-H", f"Host: 127.0.0.1:{port}", "-H", "HX-Request: true"]
+    if etag:
+        args += ["-H", f"If-None-Match: {etag}"]
     script = None
     if cookies:
         args += ["-H", "Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items())]
@@ -171,7 +227,12 @@ def main():
             _stack("drain" if apps == 1 else "undrain", "2")
             results[apps] = {
                 "bare": _wrk(port, "/gezond/"),
-                "read": _wrk(port, scenarios["read"]["path"], cookies),
+                "poll": _wrk(
+                    port,
+                    scenarios["poll"]["path"],
+                    cookies,
+                    etag=_etag(port, cookies, scenarios["poll"]["path"]),
+                ),
                 "write": _wrk(port, scenarios["write"]["path"], cookies, scenarios["write"]["body"]),
             }
         print(
@@ -184,12 +245,12 @@ def main():
             cells = []
             for apps in (1, 2):
                 r = results[apps][key]
-                ratio = r["rps"] / results[apps]["bare"]["rps"]
+                ratio = r["rps"] / (results[apps]["bare"]["rps"] or float("nan"))
                 err = f" ERR {r['errors']}" if r["errors"] else ""
                 if r["socket_errors"]:
                     err += f" ({r['socket_errors']})"
                 cells.append(f"{r['rps']:7.0f}/s x{ratio:4.2f} p99 {r['p99']:5.1f}ms{err}")
-            gain = results[2][key]["rps"] / results[1][key]["rps"]
+            gain = results[2][key]["rps"] / (results[1][key]["rps"] or float("nan"))
             print(f"{label:34}{cells[0]:>28}{cells[1]:>28}{gain:8.2f}x")
         print("(xN = requests per second relative to the bare view with the same number of processes)")
     finally:
