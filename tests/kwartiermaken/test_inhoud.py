@@ -41,3 +41,31 @@ def test_reloading_updates_in_place_and_keeps_team_data(inhoud, world):
 def test_inhoud_laden_command_loads_our_fixture():
     call_command("inhoud_laden", verbosity=0)
     assert Stap.objects.filter(slug="fase-2-ondersteuning").exists()
+
+
+def test_steps_link_only_to_exercises_that_exist(world):
+    from django.apps import apps
+
+    call_command("inhoud_laden", verbosity=0)  # the exercises too
+    Oefening = apps.get_model("oefeningen", "Oefening")
+    Oefening.objects.filter(slug="draagvlak-mythen").delete()
+    html = world.client("teamlid").get(f"/trajecten/{world.traject.pk}/kwartiermaken/").content.decode()
+    weerstand = Oefening.objects.get(slug="draagvlak-weerstand")
+    assert (
+        f'href="/trajecten/{world.traject.pk}/oefeningen/draagvlak-weerstand/">{weerstand.titel}</a>' in html
+    )
+    assert "/oefeningen/draagvlak-mythen/" not in html
+
+
+def test_every_exercise_slug_in_the_steps_exists_in_the_exercise_content():
+    rows = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    oefeningen_file = FIXTURE.parent / "10_oefeningen.json"
+    if not oefeningen_file.exists():
+        pytest.skip("the exercise content is not there yet")
+    bestaand = {
+        r["fields"]["slug"]
+        for r in json.loads(oefeningen_file.read_text(encoding="utf-8"))
+        if r["model"] == "oefeningen.oefening"
+    }
+    genoemd = {slug for r in rows if r["model"] == "kwartiermaken.stap" for slug in r["fields"]["oefeningen"]}
+    assert genoemd - bestaand == set()
