@@ -289,12 +289,12 @@ def register() -> None:
     registries.register_progress(
         ProgressSource(key="oefeningen", label=_("Oefeningen afgerond"), order=10, compute=_source(""))
     )
-    for slug, nummer, titel in HOOFDSTUKKEN:
+    for index, (slug, nummer, titel) in enumerate(HOOFDSTUKKEN):
         registries.register_progress(
             ProgressSource(
                 key=f"oefeningen-{slug}",
                 label=format_lazy(_("Hoofdstuk {nummer}: {titel}"), nummer=nummer, titel=titel),
-                order=10 + nummer,
+                order=11 + index,  # right after the overall figure, before other apps (20+)
                 compute=_source(slug),
             )
         )

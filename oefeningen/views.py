@@ -108,6 +108,8 @@ def _context(
         per_cluster = team["per_cluster"]
         groepen = [{"cluster": c, "kaarten": per_cluster.get(c.pk, [])} for c in clusters]
         groepen.append({"cluster": None, "kaarten": per_cluster.get(None, [])})
+    if tekst_form is not None and not conflict:
+        tekst_form.fields["tekst"].widget.attrs["data-focus-after-swap"] = ""
     if form is not None and focus is None and form.fields:
         # After an htmx swap, focus returns to the input (app.js) for the next card.
         erg = next((n for n in form.fields if n in form.errors), None) or next(iter(form.fields))

@@ -77,6 +77,7 @@ def test_shared_text_conflict_and_the_other_kinds_render_accessibly(page, live_s
     page.get_by_text("Je tekst is nog niet opgeslagen").wait_for()
     assert page.get_by_text("Versie van Alice").first.is_visible()
     assert page.get_by_label("Jullie tekst").input_value() == "Versie van Bob"
+    page.wait_for_function("document.activeElement.getAttribute('role') === 'alert'", timeout=3000)
     check_a11y(page, "text conflict")
 
     for soort in ("schaal", "keuze", "checklist", "tijdlijn", "kompas", "matrix"):

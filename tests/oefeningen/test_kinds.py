@@ -115,3 +115,27 @@ def test_every_exercise_in_the_fixtures_is_valid_and_renders(world):
         if not oefening.bron.strip():
             problems[oefening.slug] = ["geen bron"]
     assert not problems, problems
+
+
+def test_staff_edit_texts_in_the_admin_and_bad_settings_are_refused(admin_client, oef):
+    kompas = oef("kompas")
+    url = f"/beheer/oefeningen/oefening/{kompas.pk}/change/"
+    assert admin_client.get(url).status_code == 200
+    data = {
+        "slug": kompas.slug,
+        "hoofdstuk": kompas.hoofdstuk_id,
+        "volgorde": 1,
+        "titel": "Nieuwe titel",
+        "soort": "kompas",
+        "vraag": "Nieuwe vraag",
+        "bron": "Ervaring werkt §10",
+        "instellingen": json.dumps({"richtingen": [{"key": "noord", "label": "Noord"}]}),
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200 and "precies 4 onderdelen" in response.content.decode()
+    kompas.refresh_from_db()
+    assert kompas.titel != "Nieuwe titel"
+    data["instellingen"] = json.dumps(INSTELLINGEN["kompas"])
+    assert admin_client.post(url, data).status_code == 302
+    kompas.refresh_from_db()
+    assert kompas.titel == "Nieuwe titel"
