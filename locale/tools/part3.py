@@ -68,7 +68,7 @@ T = {
     "Hoogstens %(max)s tekens.": "At most %(max)s characters.",
     "Naam van een nieuwe groep": "Name of a new group",
     "Context": "Context",
-    "Draagvlak": "Support",
+    "Draagvlak": "Building support",
     "Ervaringskennis": "Experiential knowledge",
     "Kruisbestuiving": "Cross-pollination",
     "Positie": "Position",
@@ -238,3 +238,15 @@ T = {
     "Je tekst is niet opgeslagen: iemand anders was je voor.": "Your text was not saved: someone else got there first.",
     "De tekst is opgeslagen.": "The text has been saved.",
 }
+
+# Strings oefeningen/kinds.py translates as _g(...) (see unextracted.py).
+T.update(
+    {
+        "Op papier, namens de groep": "On paper, for the group",
+        "Anoniem": "Anonymous",
+        "Geen antwoord": "No answer",
+        "%(min)s = %(min_label)s, %(max)s = %(max_label)s": "%(min)s = %(min_label)s, %(max)s = %(max_label)s",
+        "%(label)s: gemiddeld %(gem)s (%(n)s antwoorden; %(spreiding)s)": "%(label)s: average %(gem)s (%(n)s answers; %(spreiding)s)",
+        "%(label)s: %(n)s van %(m)s": "%(label)s: %(n)s of %(m)s",
+    }
+)

@@ -37,6 +37,28 @@ def load_translations() -> dict:
     return merged
 
 
+def add_unextracted(po: polib.POFile) -> None:
+    """Put in the strings of unextracted.py, which makemessages cannot see (it skips locale/)."""
+    spec = importlib.util.spec_from_file_location("unextracted", HERE / "unextracted.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for msgid in module.STRINGS:
+        entry = po.find(msgid, include_obsolete_entries=True)
+        if entry is not None and not entry.obsolete:
+            continue
+        if entry is not None:
+            po.remove(entry)
+        po.append(
+            polib.POEntry(
+                msgid=msgid,
+                msgstr="",
+                comment="Added by locale/tools/translate.py: translated at run time as _g(...), see unextracted.py",
+                occurrences=[(path, "") for path in module.USED_IN],
+                flags=["python-format"] if "%(" in msgid else [],
+            )
+        )
+
+
 def placeholders(text: str) -> list[str]:
     return sorted(PLACEHOLDER.findall(text))
 
@@ -51,6 +73,10 @@ def main() -> int:
     po.metadata["Language-Team"] = "English"
     po.metadata["Last-Translator"] = "Cocreatie"
     po.metadata_is_fuzzy = False
+    add_unextracted(po)
+    # Strings that left the code: drop them instead of keeping them as #~ comments.
+    for entry in [e for e in po if e.obsolete]:
+        po.remove(entry)
     missing, wrong, used = [], [], set()
     for entry in po:
         if entry.obsolete:
