@@ -196,7 +196,8 @@ class Bijdrage(models.Model):
     """
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="bijdragen")
-    oefening = models.ForeignKey(Oefening, on_delete=models.CASCADE, related_name="bijdragen")
+    # PROTECT: removing an exercise from the content must never delete a team's answers.
+    oefening = models.ForeignKey(Oefening, on_delete=models.PROTECT, related_name="bijdragen")
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -268,7 +269,7 @@ class GedeeldeTekst(models.Model):
     """The text a team writes together for a `tekst` exercise: one row, with a version number."""
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="+")
-    oefening = models.ForeignKey(Oefening, on_delete=models.CASCADE, related_name="teksten")
+    oefening = models.ForeignKey(Oefening, on_delete=models.PROTECT, related_name="teksten")
     tekst = models.TextField(_("tekst"), blank=True)
     versie = models.PositiveIntegerField(default=0)
     gewijzigd_door = models.ForeignKey(

@@ -232,3 +232,13 @@ def test_factories_build_valid_exercises_of_every_kind(db):
 
     for soort in all_kinds():
         OefeningFactory(soort=soort).full_clean()
+
+
+def test_an_exercise_with_answers_cannot_be_deleted_from_the_content(world, oef):
+    from django.db.models import ProtectedError
+
+    kaarten = oef("kaarten")
+    _kaart(world, kaarten)
+    with pytest.raises(ProtectedError):
+        kaarten.delete()
+    assert Bijdrage.objects.count() == 1
