@@ -1,7 +1,7 @@
 """English translations, part 2 (ervaringsdeskundigen end, kwartiermaken start)."""
 
 T = {
-    "Je krijgt één bestand (JSON) met alles wat de app over jou bewaart: je account, je teams, je bijdragen, je ED-plekken, je ervaringsprofiel en het logboek.": "You get one file (JSON) with everything the app keeps about you: your account, your teams, your contributions, your expert by experience places, your experience profile and the log.",
+    "Je krijgt één bestand (JSON) met alles wat de app over jou bewaart: je account, je teams, je bijdragen, je ED-plekken, je ervaringsprofiel en het logboek.": "You get one file (JSON) with everything the app keeps about you: your account, your teams, your contributions, your places as an expert by experience, your experience profile and the log.",
     "Download mijn gegevens": "Download my data",
     "Mijn plekken als ervaringsdeskundige": "My places as an expert by experience",
     "Mijn ervaringsprofiel": "My experience profile",
@@ -46,7 +46,7 @@ T = {
     "bron": "source",
     "Status van stap %(stap)s": "Status of step %(stap)s",
     "stap %(stap)s": "step %(stap)s",
-    "Nieuwe ED-plek": "New expert by experience place",
+    "Nieuwe ED-plek": "New place for an expert by experience",
     "Niet alles is goed ingevuld. Kijk bij de velden met een melding.": "Not everything is filled in correctly. Look at the fields with a message.",
     "De plek": "The place",
     "Rollen en werkvelden": "Roles and fields of work",
@@ -54,7 +54,7 @@ T = {
     "Statuut, uren en start": "Employment status, hours and start",
     "Ondersteuning en scholing": "Support and training",
     "Een maatje of mentor, intervisie (4 tot 8 ervaringsdeskundigen), supervisie en een beroepsvereniging helpen een ervaringsdeskundige goed te werken.": "A buddy or mentor, peer consultation (4 to 8 experts by experience), supervision and a professional association help an expert by experience to work well.",
-    "Deze ED-plek verwijderen? Dit kan niet ongedaan worden gemaakt.": "Delete this expert by experience place? This cannot be undone.",
+    "Deze ED-plek verwijderen? Dit kan niet ongedaan worden gemaakt.": "Delete this place for an expert by experience? This cannot be undone.",
     "Plek verwijderen": "Delete place",
     "Welke plekken zijn er voor ervaringsdeskundigen, wie vult ze in, en hoe is de ondersteuning geregeld?": "Which places are there for experts by experience, who fills them, and how is support arranged?",
     "Wat iemand over de eigen ervaring deelt, zie je hier niet. Dat ziet alleen de ervaringsdeskundige zelf, en wie daar inzage voor kreeg.": "You do not see here what someone shares about their own experience. Only the expert by experience sees that, and the people they gave access to.",
@@ -75,8 +75,8 @@ T = {
     "Wil je eerst een kopie? Download dan eerst je gegevens.": "Do you want a copy first? Then download your data first.",
     "Er is niets gewist. Kijk bij het veld met de melding.": "Nothing was erased. Look at the field with the message.",
     "Wis mijn account en gegevens": "Erase my account and data",
-    "De ED-plek is opgeslagen.": "The expert by experience place has been saved.",
-    "De ED-plek ‘%(titel)s’ is verwijderd.": "The expert by experience place ‘%(titel)s’ has been deleted.",
+    "De ED-plek is opgeslagen.": "The place has been saved.",
+    "De ED-plek ‘%(titel)s’ is verwijderd.": "The place ‘%(titel)s’ has been deleted.",
     "De status van de stap is opgeslagen.": "The status of the step has been saved.",
     "Er is niets bewaard: je hebt niets ingevuld.": "Nothing was saved: you did not fill in anything.",
     "Je ervaringsprofiel is opgeslagen.": "Your experience profile has been saved.",
