@@ -58,3 +58,46 @@ else:
 # Heartbeat files in memory, not on a possibly slow disk.
 if os.path.isdir("/dev/shm"):  # noqa: S108
     worker_tmp_dir = "/dev/shm"  # noqa: S108
+
+
+# Gunicorn believes X-Forwarded-Proto only from forwarded_allow_ips for its own url_scheme, but
+# passes the header on to Django, whose SECURE_PROXY_SSL_HEADER reads it whoever sent it. So drop
+# every forwarding header of a request that does not come from our proxy: then the app believes
+# the client's scheme and address only when nginx set them.
+_FORWARDING = {
+    "X-FORWARDED-PROTO",
+    "X-FORWARDED-PROTOCOL",
+    "X-FORWARDED-SSL",
+    "X-FORWARDED-FOR",
+    "X-FORWARDED-HOST",
+    "X-FORWARDED-PORT",
+    "X-REAL-IP",
+    "FORWARDED",
+}
+
+
+def _trusted_networks():
+    import ipaddress
+
+    items = [item.strip() for item in forwarded_allow_ips.split(",") if item.strip()]
+    if "*" in items:
+        return None
+    return [ipaddress.ip_network(item, strict=False) for item in items]
+
+
+_TRUSTED = _trusted_networks()
+
+
+def pre_request(worker, req):
+    import ipaddress
+
+    peer = req.peer_addr[0] if isinstance(req.peer_addr, tuple) else None
+    if _TRUSTED is None or peer is None:  # "*" or a unix socket: only the proxy can connect
+        return
+    try:
+        address = ipaddress.ip_address(peer)
+    except ValueError:
+        address = None
+    if address is not None and any(address in network for network in _TRUSTED):
+        return
+    req.headers = [(name, value) for name, value in req.headers if name.upper() not in _FORWARDING]

@@ -205,12 +205,13 @@ class Response:
 class Client:
     """A tiny browser: cookies, CSRF token, form posts, through nginx on loopback."""
 
-    def __init__(self, port: int):
+    def __init__(self, port: int, source: str | None = None):
         self.port = port
+        self.source = (source, 0) if source else None  # e.g. 127.0.0.2: a peer that is not the proxy
         self.cookies: dict[str, str] = {}
 
     def request(self, method: str, path: str, data=None, headers=None, body: bytes | None = None) -> Response:
-        conn = HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn = HTTPConnection("127.0.0.1", self.port, timeout=30, source_address=self.source)
         sent = {"Host": f"127.0.0.1:{self.port}", **(headers or {})}
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())

@@ -143,3 +143,25 @@ def test_a_forged_forwarded_for_does_not_escape_the_address_limit(stack, fresh_t
     keys = {row[0] for row in stack.sql("SELECT key FROM trajecten_loginthrottle")}
     assert "ip:127.0.0.1" in keys
     assert not any(key.startswith(("ip:203.", "ip:198.")) for key in keys)
+
+
+def test_forwarding_headers_count_only_when_nginx_sent_them(stack, fresh_throttle):
+    """Straight to an app process: X-Forwarded-Proto https from the proxy's address is believed
+    (Django then demands an HTTPS Referer, so the post is refused with 403); the same header
+    from any other address is dropped (deploy/gunicorn.conf.py), so the post is handled as plain
+    HTTP (400: wrong password). The X-Forwarded-For of that other address is dropped as well."""
+    app_port = stack.app_ports[0]
+    outcomes = {}
+    for source in ("127.0.0.1", "127.0.0.2"):
+        client = Client(app_port, source=source)
+        assert client.get("/account/inloggen/").status == 200
+        response = client.post(
+            "/account/inloggen/",
+            {"username": "onbekend-proto", "password": "fout"},
+            headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.99"},
+        )
+        outcomes[source] = response.status
+    assert outcomes == {"127.0.0.1": 403, "127.0.0.2": 400}
+    keys = {row[0] for row in stack.sql("SELECT key FROM trajecten_loginthrottle")}
+    assert "ip:127.0.0.2" in keys, "the failure was counted for the real peer"
+    assert not any("198.51.100.99" in key for key in keys)
