@@ -41,6 +41,10 @@ def _traject_url(traject, anchor=""):
     return reverse("kwartiermaken:traject", args=[traject.pk]) + anchor
 
 
+def _in_volgorde(slugs, titels):
+    return [(slug, titels[slug]) for slug in slugs if slug in titels]
+
+
 def _fase_2_gestart(traject) -> FaseStart | None:
     return FaseStart.objects.filter(traject=traject, fase__nummer=2).select_related("gestart_door").first()
 
@@ -152,7 +156,7 @@ def stap(request, pk, slug):
             "team": traject.team,
             "stap": stap,
             "form": form,
-            "oefeningen": [(s, t) for s, t in bestaande_oefeningen(stap.oefeningen).items()],
+            "oefeningen": _in_volgorde(stap.oefeningen, bestaande_oefeningen(stap.oefeningen)),
         },
         status=400 if request.method == "POST" else 200,
     )
