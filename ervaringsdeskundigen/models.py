@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trajecten.models import Traject
@@ -334,7 +335,7 @@ class AuditRegel(models.Model):
         EXPORTEREN = "exporteren", _("gedownload")
         WISSEN = "wissen", _("gewist")
 
-    tijd = models.DateTimeField(auto_now_add=True, db_index=True)
+    tijd = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -346,6 +347,9 @@ class AuditRegel(models.Model):
     betrokkene_pseudoniem = models.CharField(max_length=20, db_index=True)
     actie = models.CharField(_("actie"), max_length=20, choices=Actie.choices)
     onderdeel = models.CharField(_("onderdeel"), max_length=300)
+    # A keyed seal over the entry's content (pseudonyms, not the foreign keys, so erasure keeps it
+    # valid): a change made in the database without the key shows up in `auditlog_controleren`.
+    zegel = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("auditregel")
@@ -354,3 +358,19 @@ class AuditRegel(models.Model):
 
     def __str__(self):
         return f"{self.tijd:%Y-%m-%d %H:%M} {self.actor_pseudoniem} {self.actie} {self.betrokkene_pseudoniem}"
+
+    def bereken_zegel(self) -> str:
+        inhoud = "\x1f".join(
+            [
+                self.tijd.isoformat(),
+                self.actor_pseudoniem,
+                self.namens,
+                self.betrokkene_pseudoniem,
+                self.actie,
+                self.onderdeel,
+            ]
+        )
+        return hmac.new(settings.SECRET_KEY.encode(), inhoud.encode(), hashlib.sha256).hexdigest()
+
+    def zegel_klopt(self) -> bool:
+        return hmac.compare_digest(self.zegel, self.bereken_zegel())

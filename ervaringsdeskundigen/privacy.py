@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils import timezone
 
 from .models import AuditRegel, Ervaringsprofiel, Inzagerecht, pseudoniem
 
@@ -16,7 +17,8 @@ EIGEN_GEGEVENS = "eigen gegevens"
 
 
 def log(*, actor, betrokkene, actie: str, namens: str, onderdeel: str) -> AuditRegel:
-    return AuditRegel.objects.create(
+    regel = AuditRegel(
+        tijd=timezone.now(),
         actor=actor,
         actor_pseudoniem=pseudoniem(actor),
         betrokkene=betrokkene,
@@ -25,6 +27,9 @@ def log(*, actor, betrokkene, actie: str, namens: str, onderdeel: str) -> AuditR
         namens=namens[:300],
         onderdeel=onderdeel[:300],
     )
+    regel.zegel = regel.bereken_zegel()
+    regel.save()
+    return regel
 
 
 def mag_gevoelig_zien(viewer, eigenaar) -> bool:
