@@ -152,6 +152,7 @@ def tracker_context(traject) -> dict:
         "fasen": fasen,
         "standen": standen,
         "totaal": totaal(standen),
+        "huidige_fase": huidige_fase(standen),
         "svg_hoogte": (len(standen) + 1) * 40 + 8,
         "volgende": volgende[:AANTAL_VOLGENDE],
         "te_laat": [s for s in stappen if s.v.is_te_laat],

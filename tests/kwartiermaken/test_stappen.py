@@ -188,3 +188,33 @@ def test_quick_form_is_offered_only_where_it_can_work(world):
     assert 'id="status-' not in world.client("teamlid").get(_url(world)).content.decode()
     fase_2_start(world.traject, zonder_go=False)
     assert 'id="status-fase-2-werven"' in world.client("begeleider").get(_url(world)).content.decode()
+
+
+def test_hub_trajectory_page_queries_do_not_grow_with_our_data(world, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = world.client("begeleider")
+    url = f"/trajecten/{world.traject.pk}/"
+    voortgang(world.traject, "verkenning-aanleiding", "klaar", streefdatum=date(2020, 1, 1))
+    coalitie(world.traject, ("Lid", "ambassadeur", False))
+    besluit(world.traject, "go")
+    fase_2_start(world.traject)
+    client.get(url)
+    with CaptureQueriesContext(connection) as klein:
+        assert client.get(url).status_code == 200
+    n = len(klein)
+    for stap in Stap.objects.all():
+        voortgang(world.traject, stap.slug, "bezig", streefdatum=date(2020, 1, 1))
+    coalitie(world.traject, *[(f"Lid {i}", "projectleider", True) for i in range(5)])
+    besluit(world.traject, "no_go", datum="2026-10-05")
+    with django_assert_num_queries(n):
+        html = client.get(url).content.decode()
+    assert "Een ervaringsdeskundige is projectleider" in html  # our signals do show there
+
+
+def test_tracker_names_the_current_phase(world):
+    for slug in ["verkenning-aanleiding", "verkenning-scan", "verkenning-besluit", "verkenning-aanscherpen"]:
+        voortgang(world.traject, slug, "klaar")
+    html = world.client("teamlid").get(_url(world)).content.decode()
+    assert "Nu aan de beurt: <strong>Fase 1: Creëer een veranderklimaat</strong>" in html
