@@ -207,7 +207,7 @@ def test_begeleider_starts_a_traject_and_invites_a_member_who_joins_on_a_phone(
     expect(phone.locator("#meldingen")).to_contain_text("Je antwoord is opgeslagen.")
     expect(phone.locator(".verdeling").first).to_contain_text("gemiddeld 4")
     assert_swapped_in_place(phone, "scale")
-    check_page(phone, "oefening-schaal-gevuld", reflow=False)  # known gap: see test_known_gaps
+    check_page(phone, "oefening-schaal-gevuld", reflow=False)  # known gap: see test_reflow.py
     assert not csp_errors, csp_errors
 
     # Back on the laptop, the begeleider sees who joined through the link.
@@ -317,7 +317,7 @@ def test_leidinggevende_records_go_reads_the_overview_and_downloads_the_plan(pag
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/")
     page.get_by_role("link", name="Plan van aanpak").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Plan van aanpak")
-    check_page(page, "plan", reflow=False)  # known gap: see test_known_gaps
+    check_page(page, "plan")
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download als PDF").click()
     download = download_info.value

@@ -1,0 +1,91 @@
+"""Reflow (WCAG 1.4.10): at 320 CSS px wide, which is 1280 px zoomed to 400 %, no page
+scrolls sideways, even when people type long words, long links and long names.
+
+The journeys check every page they pass at 320 px too (check_page); this file pushes the
+worst realistic content through the pages of every app.
+"""
+
+import pytest
+from django.core.management import call_command
+
+from oefeningen.models import Oefening
+from oefeningen.services import antwoorden_opslaan, bijdrage_toevoegen
+from tests.bijeenkomsten.factories import maak_bijeenkomst
+from tests.e2e.conftest import REFLOW, check_a11y, login, no_horizontal_scroll, screenshot
+
+LONG_WORD = "Ervaringsdeskundigheidsbevorderingsprogramma" * 2
+LONG_LINK = "https://www.voorbeeld-zorgorganisatie.nl/" + "ervaringsdeskundigen/" * 5 + "plan.pdf"
+
+
+@pytest.fixture
+def long_world(world):
+    """The shared world, renamed to the longest names people really type."""
+    call_command("inhoud_laden", verbosity=0)
+    world.org.naam = f"Stichting {LONG_WORD}"
+    world.org.save()
+    world.team.naam = f"Team {LONG_WORD}"
+    world.team.save()
+    world.traject.titel = f"Traject {LONG_WORD}"
+    world.traject.save()
+    world.bob.first_name = LONG_WORD
+    world.bob.save()
+    sterktes = Oefening.objects.get(slug="context-sterktes")
+    for text in (LONG_WORD, f"Zie {LONG_LINK}", "kort"):
+        bijdrage_toevoegen(traject=world.traject, oefening=sterktes, auteur=world.bob, data={"tekst": text})
+    return world
+
+
+def visit_at_320(page, url: str, name: str):
+    page.goto(url)
+    no_horizontal_scroll(page)
+    check_a11y(page, f"{name} at 320 px")
+    screenshot(page, f"reflow-{name}")
+
+
+def test_pages_of_every_app_reflow_at_320px_with_long_content(page, live_server, long_world):
+    world = long_world
+    b = maak_bijeenkomst(world.traject, begeleider=world.alice, blokken=2, actief=True, titel=LONG_WORD)
+    base = live_server.url
+    page.set_viewport_size(REFLOW)
+    login(page, live_server, "alice")
+    for name, path in [
+        ("mijn-teams", "/"),
+        ("team", f"/teams/{world.team.pk}/"),
+        ("traject", f"/trajecten/{world.traject.pk}/"),
+        ("traject-bewerken", f"/trajecten/{world.traject.pk}/bewerken/"),
+        ("oefeningen", f"/trajecten/{world.traject.pk}/oefeningen/"),
+        ("oefening-kaarten", f"/trajecten/{world.traject.pk}/oefeningen/context-sterktes/"),
+        ("kwartiermaken", f"/trajecten/{world.traject.pk}/kwartiermaken/"),
+        ("bijeenkomsten", f"/trajecten/{world.traject.pk}/bijeenkomsten/"),
+        ("bijeenkomst", f"/bijeenkomsten/{b.pk}/"),
+        ("presentatie", f"/bijeenkomsten/{b.pk}/presentatie/"),
+        ("toegankelijkheid", "/toegankelijkheid/"),
+    ]:
+        visit_at_320(page, base + path, name)
+
+    page.context.clear_cookies()
+    login(page, live_server, "mira")
+    visit_at_320(page, f"{base}/organisaties/{world.org.pk}/", "organisatie")
+    visit_at_320(page, f"{base}/organisaties/{world.org.pk}/overzicht/", "kwartiermaken-overzicht")
+    visit_at_320(page, f"{base}/trajecten/{world.traject.pk}/plan/", "plan")
+
+    page.context.clear_cookies()
+    login(page, live_server, "bob")
+    visit_at_320(page, f"{base}/bijeenkomsten/{b.pk}/meedoen/", "deelnemer")
+
+
+# Known gaps in other apps' pages, found by the journeys and reported (issue 8). Each test
+# checks the failing page alone; once the app is fixed it passes (XPASS) and the marker and
+# the matching `reflow=False` in test_journeys.py can go.
+
+
+@pytest.mark.xfail(reason="oefeningen: the schaal team table (white-space: nowrap) is wider than 320/360 px")
+def test_known_gap_scale_results_reflow_at_320px(page, live_server, long_world):
+    world = long_world
+    schaal = Oefening.objects.get(slug="kruisbestuiving-waardering")
+    antwoorden = [{"item": i["key"], "waarde": 4} for i in schaal.instellingen["items"]]
+    antwoorden_opslaan(traject=world.traject, oefening=schaal, auteur=world.bob, antwoorden=antwoorden)
+    page.set_viewport_size(REFLOW)
+    login(page, live_server, "bob")
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/oefeningen/kruisbestuiving-waardering/")
+    no_horizontal_scroll(page)
