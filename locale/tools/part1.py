@@ -245,7 +245,7 @@ T = {
     "Deze code kennen we niet. Kijk nog eens goed op het scherm.": "We do not know this code. Look at the screen again.",
     "Deze bijeenkomst is al afgelopen. De code werkt niet meer.": "This session is already over. The code no longer works.",
     "Het verslag is opgeslagen.": "The report has been saved.",
-    "Nederlands": "Nederlands",
+    "Nederlands": "Dutch",
     "English": "English",
     "Ervaringsdeskundigen": "Experts by experience",
     "ED-plekken ingevuld": "Places for experts by experience filled",
