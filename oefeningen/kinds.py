@@ -559,20 +559,16 @@ class Checklist(Kind):
             }
             for p in _perspectief_labels():
                 groep_mensen = per_persp_mensen.get(p.value, set())
-                if not groep_mensen:
-                    continue
-                n = sum(1 for b in antwoorden if b.auteur_id in groep_mensen)
-                zichtbaar = len(groep_mensen) >= MIN_GROEP
-                rij["perspectieven"].append(
-                    {
-                        "perspectief": p.label,
-                        "mensen": len(groep_mensen),
-                        "zichtbaar": zichtbaar,
-                        "aantal": n if zichtbaar else None,
-                    }
-                )
+                if len(groep_mensen) >= MIN_GROEP:
+                    n = sum(1 for b in antwoorden if b.auteur_id in groep_mensen)
+                    rij["perspectieven"].append(
+                        {"perspectief": p.label, "mensen": len(groep_mensen), "aantal": n}
+                    )
             rijen.append(rij)
-        return {"rijen": rijen, "mensen": mensen}
+        te_klein = [
+            p.label for p in _perspectief_labels() if 0 < len(per_persp_mensen.get(p.value, ())) < MIN_GROEP
+        ]
+        return {"rijen": rijen, "mensen": mensen, "te_klein": te_klein}
 
     def summary(self, oefening, bijdragen, tekst=None):
         agg = self.aggregate(oefening, bijdragen, perspectieven={})

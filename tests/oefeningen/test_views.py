@@ -267,3 +267,17 @@ def test_progress_shows_on_the_overview_and_the_trajectory_page(world, oef):
     assert "Oefeningen afgerond</span>: 1 van 2 klaar" in traject
     assert "Hoofdstuk 3: Context</span>: 1 van 2 klaar" in traject
     assert f"/trajecten/{world.traject.pk}/oefeningen/" in traject
+
+
+def test_checklist_perspectives_hide_groups_under_three(world, oef):
+    checklist = oef("checklist")
+    eds = [world.bob, *add_members(world, 2, Perspectief.ERVARINGSDESKUNDIGE)]
+    profs = add_members(world, 1, Perspectief.PROFESSIONAL)
+    for user in [*eds, *profs]:
+        services.antwoorden_opslaan(
+            traject=world.traject, oefening=checklist, auteur=user, antwoorden=[{"item": "ed"}]
+        )
+    html = world.client("begeleider").get(_url(world, checklist)).content.decode()
+    assert "Ervaringsdeskundige: 3 van 3" in html
+    assert "Professional: 1 van 1" not in html
+    assert "minder dan 3 mensen (zodat niemand herkenbaar is): Professional." in html
