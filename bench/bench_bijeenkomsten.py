@@ -287,14 +287,14 @@ async def _http(port: int, method: str, path: str, headers: dict, body: bytes = 
         conn.close()
 
 
-async def _live(port: int, data: dict, seconds: int) -> dict:
+async def _live(port: int, data: dict, seconds: int, tags: dict) -> dict:
     latencies, statuses, posts = [], [], {"ok": 0, "fail": 0}
     stop = time.monotonic() + seconds
     csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
 
-    async def participant(p):
+    async def participant(p, etag):
+        # The page a participant opened carries the current ETag: the first poll is conditional too.
         conn = _Conn(port)
-        etag = None
         cookie = {"Cookie": f"sessionid={p['cookie']}"}
         await asyncio.sleep(random.uniform(0, POLL_INTERVAL))
         while time.monotonic() < stop:
@@ -332,9 +332,9 @@ async def _live(port: int, data: dict, seconds: int) -> dict:
                 posts["fail"] += 1
             await asyncio.sleep(1 / CARDS_PER_SECOND)
 
-    everyone = [p for s in data["sessions"] for p in s["participants"]]
+    everyone = [(p, tags[s["pk"]]) for s in data["sessions"] for p in s["participants"]]
     begin = time.monotonic()
-    await asyncio.gather(poster(), *(participant(p) for p in everyone))
+    await asyncio.gather(poster(), *(participant(p, tag) for p, tag in everyone))
     elapsed = time.monotonic() - begin
     ok = [lat for lat, st in zip(latencies, statuses, strict=False) if st in (200, 304)]
     ok.sort()
@@ -393,7 +393,7 @@ def _run(env: dict, data: dict, label: str) -> dict:
             "tags": ",".join(json.dumps(tag) for _, tag in everyone),
         }
         poll = _wrk(port, "/", script)
-        live = asyncio.run(_live(port, data, SECONDS))
+        live = asyncio.run(_live(port, data, SECONDS, tags))
     finally:
         server.terminate()
         try:

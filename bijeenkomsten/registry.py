@@ -236,7 +236,7 @@ def register() -> None:
         PlanSection(
             key="verslagen",
             title=_("Verslagen van de bijeenkomsten"),
-            order=80,
+            order=60,
             context=_plan_context,
             template="bijeenkomsten/plan_verslagen.html",
         )
