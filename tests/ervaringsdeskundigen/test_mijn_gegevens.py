@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -127,3 +128,27 @@ def test_after_erasure_no_row_of_this_app_points_to_the_person(ed):
     for model, f in fields:
         assert not model.objects.filter(**{f.attname: pk}).exists(), (model, f.name)
     assert AuditRegel.objects.count() >= 4
+
+
+@pytest.mark.parametrize("n", [1, 8])
+def test_own_data_pages_use_a_fixed_number_of_queries(ed, django_assert_num_queries, n):
+    from ervaringsdeskundigen.privacy import log
+    from tests.ervaringsdeskundigen.factories import PlekFactory
+    from tests.factories import LidmaatschapFactory, UserFactory
+
+    for i in range(n):
+        colleague = UserFactory(username=f"collega{i}")
+        LidmaatschapFactory(user=colleague, team=ed.team)
+        inzage_geven(eigenaar=ed.bob, ontvanger=colleague)
+        inzage_geven(eigenaar=colleague, ontvanger=ed.bob)
+        PlekFactory(traject=ed.traject, ervaringsdeskundige=ed.bob)
+        log(actor=colleague, betrokkene=ed.bob, actie="bekijken", namens="x", onderdeel="ervaringsthema")
+    client = ed.client("teamlid")
+    client.get("/mijn-gegevens/")
+    with django_assert_num_queries(8):
+        page = client.get("/mijn-gegevens/")
+    assert page.text.count(">Intrekken<") == n  # one button per grant
+    with django_assert_num_queries(4):
+        log_page = client.get("/mijn-gegevens/logboek/")
+    # header, n views, n grants bob gave, consent given + theme stored (grants to bob are about others)
+    assert log_page.text.count("<tr>") == 1 + n + n + 2
