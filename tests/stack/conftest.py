@@ -144,6 +144,16 @@ class Stack:
         run_stack(self.state, "start-app", str(index))
 
 
+def stack_cache() -> str:
+    """Which cache the stack's app processes share: STACK_CACHE=redis or database. By default
+    Redis when the test run itself is on SQLite and the database cache when it is on PostgreSQL,
+    so CI's two runs (SQLite, then PostgreSQL) exercise both (Redis is used only if it answers)."""
+    chosen = os.environ.get("STACK_CACHE", "").strip().lower()
+    if chosen in ("redis", "database"):
+        return chosen
+    return "database" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "redis"
+
+
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):
     reason = _unavailable()
@@ -151,9 +161,11 @@ def stack(tmp_path_factory):
         pytest.skip(f"stack tests need the production shape: {reason}")
     state = tmp_path_factory.mktemp("stack")
     db = f"cc_stack_test_{os.getpid()}"
+    cache = ["--no-redis"] if stack_cache() == "database" else []
     run_stack(
         state,
         "up",
+        *cache,
         "--db",
         db,
         "--redis-db",

@@ -9,7 +9,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
-from tests.stack.conftest import PARTICIPANTS, wait_until
+from tests.stack.conftest import PARTICIPANTS, stack_cache, wait_until
 
 KAARTEN = "context-sterktes"  # a cards exercise
 TEKST = "context-structuur"  # a shared-text exercise
@@ -158,6 +158,21 @@ def test_live_session_cards_and_polls_are_shared_by_both_processes(stack, people
     page = people["begeleider"].get(f"/trajecten/{stack.seed['traject']}/oefeningen/context-uitdagingen/")
     for card in cards.values():
         assert html.escape(card) in page.text
+
+
+def test_live_versions_live_in_the_cache_both_processes_share(stack):
+    """With Redis the session versions (behind the cheap 304 poll) are Redis keys, written and
+    read by both processes; with the database cache the version comes from the session row."""
+    env = stack.data["env"]
+    if stack_cache() == "database" or "REDIS_URL" not in env:
+        assert "REDIS_URL" not in env
+        assert stack.sql("SELECT count(*) FROM bijeenkomsten_bijeenkomst WHERE versie > 1")[0][0] >= 1
+        return
+    import redis
+
+    client = redis.Redis.from_url(env["REDIS_URL"])
+    keys = list(client.scan_iter(match=f"{stack.data['redis_prefix']}:*bijeenkomst:*:versie*"))
+    assert keys, "the live version is kept in the shared Redis"
 
 
 def test_an_app_process_stops_and_starts_mid_session_and_nothing_is_lost(stack, people):
