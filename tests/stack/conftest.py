@@ -35,8 +35,15 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/stack/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.stack)
-    # The backup is taken last, when the other stack tests have filled the database.
-    items.sort(key=lambda item: "tests/stack/test_backup.py" in str(item.fspath).replace(os.sep, "/"))
+    # The backup is taken after the other stack tests have filled the database; reorder only
+    # the positions the stack tests hold, so the rest of the session keeps its order.
+    positions = [i for i, item in enumerate(items) if "tests/stack/" in str(item.fspath).replace(os.sep, "/")]
+    ordered = sorted(
+        (items[i] for i in positions),
+        key=lambda item: "tests/stack/test_backup.py" in str(item.fspath).replace(os.sep, "/"),
+    )
+    for i, item in zip(positions, ordered, strict=True):
+        items[i] = item
 
 
 def _unavailable() -> str | None:
