@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from trajecten.registries import Progress, Signal
 
-from .models import ONBETAALD, Plek, Positie, Statuut, WervingStap
+from .models import ONBETAALD, Plek, Positie, Statuut, Toestemming, WervingStap
 
 BRON_FASE_2 = "Movisie, Handreiking Kwartiermaken, fase 2"
 BRON_FASE_1 = "Movisie, Handreiking Kwartiermaken, fase 1 (don'ts)"
@@ -187,7 +187,7 @@ def demo(traject) -> None:
         return
     from django.contrib.auth import get_user_model
 
-    from .services import plek_opslaan
+    from .services import inzage_geven, plek_opslaan, profiel_opslaan
 
     teamlid = get_user_model().objects.filter(username="teamlid").first()
     if not Plek.objects.filter(traject=traject, titel="Ervaringsdeskundige herstel").exists():
@@ -210,6 +210,17 @@ def demo(traject) -> None:
                 scholing="ed_gedaan",
             ),
         )
+    if teamlid is not None and not Toestemming.objects.filter(user=teamlid).exists():
+        # A made-up profile, shared with the begeleider, so the demo shows consent, inzage and the log.
+        profiel_opslaan(
+            user=teamlid,
+            ervaringsthema="Herstel na psychische kwetsbaarheid (demo)",
+            ervaringsverhaal="Dit is een verzonnen voorbeeld voor de demo.",
+            toestemming_gegeven=True,
+        )
+        begeleider = get_user_model().objects.filter(username="begeleider").first()
+        if begeleider is not None:
+            inzage_geven(eigenaar=teamlid, ontvanger=begeleider)
     if not Plek.objects.filter(traject=traject, titel="Ervaringsdeskundige wijkteam").exists():
         open_plek = plek_opslaan(
             traject=traject,

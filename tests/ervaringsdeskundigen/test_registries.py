@@ -55,6 +55,12 @@ def test_demo_plans_two_places_for_herstel_noord_once(db):
     assert plekken[0].ervaringsdeskundige == User.objects.get(username="teamlid")
     assert plekken[1].ervaringsdeskundige is None and plekken[1].werving.count() == 3
     assert plekken[1].werving.filter(status="klaar").count() == 1
+    # teamlid's made-up profile is consented once and shared with the begeleider.
+    from ervaringsdeskundigen.models import Ervaringsprofiel, Inzagerecht, Toestemming
+
+    assert Toestemming.objects.filter(user=teamlid).count() == 1
+    assert Ervaringsprofiel.objects.get(user=teamlid).ervaringsthema.endswith("(demo)")
+    assert Inzagerecht.objects.filter(eigenaar=teamlid, ontvanger=begeleider).count() == 1
     other = TrajectFactory(team=TeamFactory(naam="Jongeren Zuid"))
     demo(other)
     assert not Plek.objects.filter(traject=other).exists()
