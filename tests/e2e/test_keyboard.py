@@ -7,9 +7,11 @@ test_journeys.py); here we check the pages every person passes through.
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.utils.timezone import now
 from playwright.sync_api import expect
 
+from tests.bijeenkomsten.factories import maak_bijeenkomst
 from tests.e2e.conftest import PHONE, assert_visible_focus, focused, login
 from trajecten.services import uitnodiging_aanmaken
 
@@ -138,3 +140,60 @@ def test_joining_on_a_phone_with_the_keyboard_only(page, live_server, world):
     expect(page.get_by_role("status")).to_contain_text("Welkom!")
     expect(page.get_by_role("table")).to_contain_text("Ervaringsdeskundige")
     walk_with_tab(page, "team page as the new member, on a phone")
+
+
+def tab_to(page, predicate, context: str, limit: int = 80) -> dict:
+    """Press Tab until the focused element matches `predicate`; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        info = focused(page)
+        if info and predicate(info):
+            return info
+    raise AssertionError(f"Tab never reached the control {context}")
+
+
+def test_cards_and_votes_on_a_phone_with_the_keyboard_only(page, live_server, world):
+    call_command("inhoud_laden", verbosity=0)
+    page.set_viewport_size(PHONE)
+    login(page, live_server, "bob")
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/oefeningen/context-sterktes/")
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Enter")
+    tab_to(page, lambda f: f["name"] == "tekst", "card field")
+    page.keyboard.type("We nemen de tijd voor elkaar")
+    tab_to(page, lambda f: f["text"] == "Toevoegen", "add button")
+    page.keyboard.press("Enter")
+    expect(page.locator(".kaart-tekst")).to_have_text("We nemen de tijd voor elkaar")
+    # After the swap focus is back in the card field, ready for the next card.
+    page.wait_for_function("() => document.activeElement.name === 'tekst'")
+    assert_visible_focus(page, "card field after the swap")
+
+    tab_to(page, lambda f: f["text"].startswith("Stem"), "vote button")
+    page.keyboard.press("Enter")
+    expect(page.locator(".kaart .stemmen-telling")).to_have_text("1 stem")
+    # The swap replaced the button; focus goes to the card that got the vote, not to <body>.
+    page.wait_for_function("() => document.activeElement.id.startsWith('bijdrage-')")
+    assert_visible_focus(page, "card after the vote")
+    walk_with_tab(page, "card exercise with a card, on a phone")
+
+
+def test_a_participant_answers_in_a_session_with_the_keyboard_only(page, live_server, world):
+    b = maak_bijeenkomst(world.traject, begeleider=world.alice, blokken=1, actief=True)
+    page.set_viewport_size(PHONE)
+    login(page, live_server, "bob")
+    page.goto(f"{live_server.url}/meedoen/")
+    # The code field: type the code, Enter.
+    page.get_by_label("Code van de bijeenkomst").focus()
+    page.keyboard.type(b.code)
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Jouw antwoord")).to_be_visible()
+    walk_with_tab(page, "participant view")
+    assert focused(page)["text"] == "Naar de inhoud"  # the walk ends back on the skip link
+    page.keyboard.press("Enter")
+    tab_to(page, lambda f: f["tag"] == "textarea", "answer field")
+    page.keyboard.type("Ik wil graag meedenken")
+    tab_to(page, lambda f: f["text"] == "Versturen", "send button")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Verstuurd!")).to_be_visible()
+    page.wait_for_function("() => document.activeElement !== document.body", timeout=2000)
+    assert_visible_focus(page, "after sending")
