@@ -288,7 +288,7 @@ async def _http(port: int, method: str, path: str, headers: dict, body: bytes = 
 
 
 async def _live(port: int, data: dict, seconds: int, tags: dict) -> dict:
-    latencies, statuses, posts = [], [], {"ok": 0, "fail": 0}
+    latencies, statuses, posts, lags = [], [], {"ok": 0, "fail": 0}, []
     stop = time.monotonic() + seconds
     csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
 
@@ -312,29 +312,43 @@ async def _live(port: int, data: dict, seconds: int, tags: dict) -> dict:
             await asyncio.sleep(max(0.0, POLL_INTERVAL - (time.monotonic() - started)))
         conn.close()
 
-    async def poster():
+    async def post(n):
+        s = random.choice(data["sessions"])
+        p = random.choice(s["participants"])
+        body = f"tekst=Kaart+{n}&blok={s['blok']}&sleutel=bench-{n}".encode()
+        headers = {
+            "Cookie": f"sessionid={p['cookie']}; csrftoken={csrf}",
+            "X-CSRFToken": csrf,
+            "HX-Request": "true",
+        }
         conn = _Conn(port)
-        n = 0
+        try:
+            status, _ = await conn.request("POST", f"/bijeenkomsten/{s['pk']}/inbreng/", headers, body)
+            posts["ok" if status == 200 else "fail"] += 1
+        except OSError:
+            posts["fail"] += 1
+        finally:
+            conn.close()
+
+    async def poster():
+        # A steady rate of cards, each in its own task, whatever the server's speed.
+        n, pending = 0, []
         while time.monotonic() < stop:
-            s = random.choice(data["sessions"])
-            p = random.choice(s["participants"])
             n += 1
-            body = f"tekst=Kaart+{n}&blok={s['blok']}&sleutel=bench-{n}".encode()
-            headers = {
-                "Cookie": f"sessionid={p['cookie']}; csrftoken={csrf}",
-                "X-CSRFToken": csrf,
-                "HX-Request": "true",
-            }
-            try:
-                status, _ = await conn.request("POST", f"/bijeenkomsten/{s['pk']}/inbreng/", headers, body)
-                posts["ok" if status == 200 else "fail"] += 1
-            except OSError:
-                posts["fail"] += 1
+            pending.append(asyncio.create_task(post(n)))
             await asyncio.sleep(1 / CARDS_PER_SECOND)
+        await asyncio.gather(*pending)
+
+    async def lag():
+        # How late this client's own event loop runs: when it is high, the client is the limit.
+        while time.monotonic() < stop:
+            started = time.monotonic()
+            await asyncio.sleep(0.1)
+            lags.append(time.monotonic() - started - 0.1)
 
     everyone = [(p, tags[s["pk"]]) for s in data["sessions"] for p in s["participants"]]
     begin = time.monotonic()
-    await asyncio.gather(poster(), *(participant(p, tag) for p, tag in everyone))
+    await asyncio.gather(poster(), lag(), *(participant(p, tag) for p, tag in everyone))
     elapsed = time.monotonic() - begin
     ok = [lat for lat, st in zip(latencies, statuses, strict=False) if st in (200, 304)]
     ok.sort()
@@ -346,6 +360,7 @@ async def _live(port: int, data: dict, seconds: int, tags: dict) -> dict:
         "share304": statuses.count(304) / max(len(statuses), 1),
         "errors": sum(1 for st in statuses if st not in (200, 304)),
         "posts": posts,
+        "lag_ms": 1000 * statistics.median(lags) if lags else 0.0,
     }
 
 
@@ -418,7 +433,8 @@ def _print(result: dict) -> None:
         f"  live, {SESSIONS}x{PARTICIPANTS} polling every {POLL_INTERVAL:.0f} s + {CARDS_PER_SECOND} cards/s, "
         f"{SECONDS} s: {live['rps']:.0f} polls/s served, median {live['median_ms']:.1f} ms, "
         f"p95 {live['p95_ms']:.1f} ms, {100 * live['share304']:.1f}% 304, errors {live['errors']}, "
-        f"cards {live['posts']['ok']} ok / {live['posts']['fail']} failed"
+        f"cards {live['posts']['ok']} ok / {live['posts']['fail']} failed; "
+        f"client event-loop lag median {live['lag_ms']:.0f} ms"
     )
 
 

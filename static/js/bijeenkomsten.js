@@ -74,20 +74,21 @@
     if (!input || input.value === state.blok) return;
     input.value = state.blok;
     if (text && text.value.trim()) {
-      status(f, "info", f.getAttribute("data-nieuwe-vraag") ||
-        "Er is een nieuwe vraag. Je tekst staat nog in het vak: kijk of hij daar past voor je verstuurt.");
+      status(f, "info", f.getAttribute("data-nieuwe-vraag"));
     }
   }
 
   function afterLiveSwap() {
     var state = readState();
     if (!state) return;
-    if (last) {
+    var region = document.getElementById("aankondiging");
+    if (last && region) {
       if (state.blok !== last.blok && state.titel) {
-        say("Nieuwe vraag: " + state.titel);
+        say(region.getAttribute("data-nieuwe-vraag") + " " + state.titel);
       } else if (state.aantal > last.aantal) {
         var n = state.aantal - last.aantal;
-        say(n === 1 ? "Er is 1 nieuw antwoord." : "Er zijn " + n + " nieuwe antwoorden.");
+        say(n === 1 ? region.getAttribute("data-nieuw-een")
+          : region.getAttribute("data-nieuw-meer").replace("{n}", String(n)));
       }
     }
     followBlock(state);
@@ -144,8 +145,7 @@
   function scheduleRetry(f) {
     if (retryTimer) return;
     var seconds = Math.round(retryDelay / 1000);
-    status(f, "fout", "Geen verbinding. Je tekst blijft staan; we proberen het over " + seconds +
-      " seconden opnieuw.");
+    status(f, "fout", f.getAttribute("data-offline").replace("{n}", String(seconds)));
     retryTimer = window.setTimeout(function () {
       retryTimer = null;
       retryDelay = Math.min(retryDelay * 2, 30000);
