@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from bijeenkomsten.models import Bijeenkomst, Inbreng
 from tests.bijeenkomsten.factories import maak_bijeenkomst
-from tests.e2e.conftest import PHONE, check_a11y, login, no_horizontal_scroll, screenshot
+from tests.e2e.conftest import DESKTOP, PHONE, check_a11y, login, no_horizontal_scroll, screenshot
 
 
 def _phone(browser, csp_errors):
@@ -66,6 +66,9 @@ def test_a_member_and_a_guest_contribute_and_their_cards_reach_the_big_screen(
     assert 304 in polls and 200 in polls, polls
     expect(kaarten).to_have_count(2)
     screenshot(page, "bijeenkomst-presentatie")
+    page.set_viewport_size(PHONE)
+    no_horizontal_scroll(page)
+    page.set_viewport_size(DESKTOP)
 
     # A guest cannot open the team's pages.
     response = gast.goto(f"{live_server.url}/trajecten/{world.traject.pk}/")
@@ -81,6 +84,9 @@ def test_a_member_and_a_guest_contribute_and_their_cards_reach_the_big_screen(
     page.get_by_role("button", name="Afsluiten").click()
     expect(page.get_by_role("heading", name=re.compile("Verslag"))).to_be_visible()
     expect(page.get_by_text("Fijn dat ik mee mag doen")).to_be_visible()
+    check_a11y(page, "report")
+    page.goto(f"{live_server.url}/bijeenkomsten/{b.pk}/")
+    check_a11y(page, "planning")
     assert Bijeenkomst.objects.get(pk=b.pk).is_gesloten
     assert not csp, csp
     bob_ctx.close()
