@@ -16,10 +16,13 @@ from tests.e2e.conftest import PHONE, assert_visible_focus, focused, login
 from trajecten.services import uitnodiging_aanmaken
 
 TABBABLES_JS = """() => {
-  const all = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')];
+  const all = [...document.querySelectorAll(
+    'a[href], button, input, select, textarea, details > summary:first-of-type, [contenteditable], [tabindex]')];
   const radioDone = new Set();
   const list = all.filter(e => {
     if (e.disabled || e.tabIndex < 0 || e.type === 'hidden' || e.closest('[inert]')) return false;
+    const closed = e.closest('details:not([open])');  // hidden in a closed <details>, except its summary
+    if (closed && !(e.tagName === 'SUMMARY' && e.parentElement === closed)) return false;
     const s = getComputedStyle(e);
     if (s.visibility === 'hidden' || s.display === 'none' || !e.getClientRects().length) return false;
     if (e.type === 'radio') {  // one stop per radio group
@@ -36,7 +39,8 @@ TABBABLES_JS = """() => {
 }"""
 
 POSITION_JS = """() => { const e = document.activeElement; const r = e.getBoundingClientRect();
-  return {kb: e.dataset ? e.dataset.kb : undefined, top: r.top + scrollY, mid: r.top + scrollY + r.height / 2} }"""
+  return {kb: e.dataset ? e.dataset.kb : undefined, top: r.top + scrollY, mid: r.top + scrollY + r.height / 2,
+          html: e.outerHTML.slice(0, 80)} }"""
 
 
 def walk_with_tab(page, context: str) -> list[dict]:
@@ -54,6 +58,8 @@ def walk_with_tab(page, context: str) -> list[dict]:
         page.keyboard.press("Tab")
         assert_visible_focus(page, f"{context}, stop {len(visited) + 1}")
         visited.append(page.evaluate(POSITION_JS))
+    strays = [v for v in visited if v["kb"] is None]
+    assert not strays, f"Tab reached elements outside the list of controls {context}: {strays}"
     order = [int(v["kb"]) for v in visited]
     # The Tab order is the document order: nothing skipped, nothing visited twice, no loop.
     assert order == list(range(info["count"])), f"tab order differs from document order {context}: {order}"
@@ -197,3 +203,15 @@ def test_a_participant_answers_in_a_session_with_the_keyboard_only(page, live_se
     expect(page.get_by_text("Verstuurd!")).to_be_visible()
     page.wait_for_function("() => document.activeElement !== document.body", timeout=2000)
     assert_visible_focus(page, "after sending")
+
+
+def test_the_begeleider_runs_the_big_screen_with_the_keyboard(page, live_server, world):
+    b = maak_bijeenkomst(world.traject, begeleider=world.alice, blokken=2, actief=True)
+    login(page, live_server, "alice")
+    page.goto(f"{live_server.url}/bijeenkomsten/{b.pk}/presentatie/")
+    expect(page.locator(".blok-positie")).to_contain_text("Blok 1 van 2")
+    walk_with_tab(page, "presenter view")
+    tab_to(page, lambda f: f["text"] == "Volgend blok", "next block button")
+    page.keyboard.press("Enter")
+    expect(page.locator(".blok-positie")).to_contain_text("Blok 2 van 2")
+    walk_with_tab(page, "presenter view, second block")
