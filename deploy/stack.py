@@ -191,6 +191,37 @@ def collect_static(stack: Stack, errors: list) -> None:
         errors.append(exc)
 
 
+def schema_fingerprint() -> str:
+    """What a migrated database with its content depends on: migrations, fixtures, Django."""
+    import hashlib
+
+    import django
+
+    digest = hashlib.sha256(django.get_version().encode())
+    files = [p for p in ROOT.glob("*/migrations/*.py")] + list((ROOT / "fixtures").glob("*.json"))
+    for path in sorted(files):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def save_template(server: str, dbname: str, template: str) -> None:
+    """Keep a copy of the freshly migrated database for the next `up --template` (tests): then
+    cloning it replaces migrate and inhoud_laden. Older templates are dropped. Best effort."""
+    try:
+        with connect(f"{server}/postgres") as conn:
+            old = conn.execute(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'cc_stack_tpl_%%'"
+            ).fetchall()
+            for (name,) in old:
+                if name != template:
+                    conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{template}" TEMPLATE "{dbname}"')
+        log(f"saved {template} for the next run")
+    except Exception as exc:
+        log(f"no template saved ({type(exc).__name__}: {exc})")
+
+
 # --- the state file ------------------------------------------------------------------------
 
 
@@ -228,7 +259,7 @@ class Stack:
     def app_pidfile(self, index: int) -> Path:
         return self.state / f"app{index}.pid"
 
-    def start_app(self, index: int) -> None:
+    def start_app(self, index: int, wait: bool = True) -> subprocess.Popen:
         port = self.data["app_ports"][index - 1]
         pidfile = self.app_pidfile(index)
         if pid_alive(read_pid(pidfile)):
@@ -248,8 +279,10 @@ class Stack:
                 stderr=out,
                 start_new_session=True,  # survives this script and Ctrl+C in the terminal
             )
-        wait_healthy(port, f"app process {index}", proc=proc)
         self.data.setdefault("app_pids", {})[str(index)] = proc.pid
+        if wait:
+            wait_healthy(port, f"app process {index}", proc=proc)
+        return proc
 
     def stop_app(self, index: int) -> None:
         pid = read_pid(self.app_pidfile(index)) or self.data.get("app_pids", {}).get(str(index))
@@ -321,13 +354,25 @@ def up(args) -> Stack:
     server = args.postgres.rstrip("/")
     dbname = args.db
     database_url = f"{server}/{dbname}"
+    template = f"cc_stack_tpl_{schema_fingerprint()[:16]}" if args.template else None
     try:
         with connect(f"{server}/postgres") as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{dbname}"')
+            cloned = False
+            if (
+                template
+                and conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (template,)).fetchone()
+            ):
+                try:
+                    conn.execute(f'CREATE DATABASE "{dbname}" TEMPLATE "{template}"')
+                    cloned = True
+                except Exception as exc:  # e.g. the template is being made right now
+                    log(f"could not clone {template} ({exc}); migrating instead")
+            if not cloned:
+                conn.execute(f'CREATE DATABASE "{dbname}"')
     except Exception as exc:
         raise StackError(f"PostgreSQL at {server} is not usable: {exc}") from exc
-    log(f"fresh database {dbname}")
+    log(f"fresh database {dbname}" + (f" (a copy of {template}: migrated, content loaded)" if cloned else ""))
 
     prefix = f"stack-{dbname}"
     redis_url = f"{args.redis.rstrip('/')}/{args.redis_db}"
@@ -383,20 +428,25 @@ def up(args) -> Stack:
         collector = threading.Thread(target=collect_static, args=(stack, errors := []))
         collector.start()
         try:
-            stack.manage("migrate", "--noinput", "-v", "0")
+            if not cloned:
+                stack.manage("migrate", "--noinput", "-v", "0")
+                stack.manage("inhoud_laden")
+                if template:
+                    save_template(server, dbname, template)
         finally:
             collector.join()
         if errors:
             raise errors[0]
-        stack.manage("inhoud_laden")
         if args.demo:
             # Demo users for trying the stack out; `demo` only runs with DEBUG on, so this one
             # command gets it. The app processes themselves run with DEBUG off.
             stack.manage("demo", debug=True)
         log("migrated, static files collected, content loaded" + (", demo data" if args.demo else ""))
 
-        for index in range(1, args.apps + 1):
-            stack.start_app(index)
+        # Start them all, then wait: each needs a few seconds to import Django.
+        procs = {index: stack.start_app(index, wait=False) for index in range(1, args.apps + 1)}
+        for index, proc in procs.items():
+            wait_healthy(app_ports[index - 1], f"app process {index}", proc=proc)
         log(f"{args.apps} app processes on ports {', '.join(map(str, app_ports))}")
         stack.write_nginx_conf()
         check = stack.nginx("-t")
@@ -512,6 +562,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--apps", type=int, default=2, help="number of app processes (default 2)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per app process")
     parser.add_argument("--demo", action="store_true", help="also create the demo users and data")
+    parser.add_argument(
+        "--template",
+        action="store_true",
+        help="reuse (or save) a migrated copy of the database (cc_stack_tpl_<hash>); for the tests",
+    )
     parser.add_argument(
         "--set", action="append", default=[], metavar="KEY=VALUE", help="extra environment for the app"
     )

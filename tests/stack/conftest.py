@@ -169,9 +169,10 @@ def stack(tmp_path_factory):
     state = tmp_path_factory.mktemp("stack")
     db = f"cc_stack_test_{os.getpid()}"
     cache = ["--no-redis"] if stack_cache() == "database" else []
-    run_stack(
+    up = run_stack(
         state,
         "up",
+        "--template",  # a copy of an already migrated database when migrations and content are unchanged
         *cache,
         "--db",
         db,
@@ -184,6 +185,7 @@ def stack(tmp_path_factory):
         "--set",
         "GUNICORN_GRACEFUL_TIMEOUT=10",
     )
+    (state / "up.log").write_text(up.stdout + up.stderr)
     data = json.loads((state / "stack.json").read_text())
     result = Stack(state, data)
     try:
