@@ -81,6 +81,7 @@ def test_begeleider_moves_a_step_and_sees_progress_change(page, live_server, wor
     expect(page.locator("#spreiding")).to_contain_text("Is er genoeg geld?")
     check_a11y(page, "scan")
     page.set_viewport_size(PHONE)
+    no_horizontal_scroll(page)
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/")
     no_horizontal_scroll(page)
     screenshot(page, "kwartiermaken-tracker-telefoon")
