@@ -26,6 +26,15 @@ def datum_veld(label, *, required):
     )
 
 
+REDEN_NODIG = _("Schrijf op waarom deze stap niet van toepassing is.")
+EERST_FASE_2 = _("Deze stap hoort bij fase 2 of later. Start eerst fase 2 op de pagina Kwartiermaken.")
+
+
+def wacht_op_fase_2(stap, status: str, fase_2_gestart: bool) -> bool:
+    """Work on fase 2 and 3 steps begins only once fase 2 is started (after a go or a recorded warning)."""
+    return status in (StapStatus.BEZIG, StapStatus.KLAAR) and stap.fase.nummer >= 2 and not fase_2_gestart
+
+
 class StapForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
@@ -64,16 +73,9 @@ class StapForm(forms.Form):
         data = super().clean()
         status = data.get("status")
         if status == StapStatus.NVT and not (data.get("reden") or "").strip():
-            self.add_error("reden", _("Schrijf op waarom deze stap niet van toepassing is."))
-        if (
-            status in (StapStatus.BEZIG, StapStatus.KLAAR)
-            and self.stap.fase.nummer >= 2
-            and not self.fase_2_gestart
-        ):
-            self.add_error(
-                "status",
-                _("Deze stap hoort bij fase 2 of later. Start eerst fase 2 op de pagina Kwartiermaken."),
-            )
+            self.add_error("reden", REDEN_NODIG)
+        if wacht_op_fase_2(self.stap, status, self.fase_2_gestart):
+            self.add_error("status", EERST_FASE_2)
         return data
 
 
@@ -95,13 +97,9 @@ class StapStatusForm(forms.Form):
         data = super().clean()
         status = data.get("status")
         if status == StapStatus.NVT and not ((data.get("reden") or "").strip() or self.bestaande_reden):
-            self.add_error("status", _("Schrijf op waarom deze stap niet van toepassing is."))
-        if (
-            status in (StapStatus.BEZIG, StapStatus.KLAAR)
-            and self.stap.fase.nummer >= 2
-            and not self.fase_2_gestart
-        ):
-            self.add_error("status", _("Deze stap hoort bij fase 2 of later. Start eerst fase 2."))
+            self.add_error("status", REDEN_NODIG)
+        if wacht_op_fase_2(self.stap, status, self.fase_2_gestart):
+            self.add_error("status", EERST_FASE_2)
         return data
 
 
