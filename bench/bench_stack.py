@@ -237,7 +237,8 @@ def main():
             }
         print(
             f"wrk -t2 -c{CONNECTIONS}, {DURATION} s per figure, through nginx; "
-            f"each app process: gunicorn 2 workers x 2 threads; {os.cpu_count()} cores shared by all"
+            f"each app process: gunicorn 2 workers x 2 threads; {os.cpu_count()} cores shared by all; "
+            f"load average {os.getloadavg()[0]:.1f}"
         )
         print(f"{'':34}{'1 app process':>28}{'2 app processes':>28}{'2 vs 1':>9}")
         labels = {"bare": "bare view (GET /gezond/)", **{k: v["label"] for k, v in scenarios.items()}}

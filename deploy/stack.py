@@ -520,12 +520,16 @@ def set_drained(stack: Stack, drained: list[int]) -> None:
     stack.save()
     # Wait until the new nginx workers answer: only active processes show up.
     active = {f"127.0.0.1:{port}" for i, port in enumerate(stack.data["app_ports"], 1) if i not in drained}
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        seen = {
-            http_get(stack.data["port"], "/gezond/")[1].get("X-Upstream", "")
-            for _ in range(2 * len(active) + 2)
-        }
+        try:
+            seen = {
+                http_get(stack.data["port"], "/gezond/", timeout=10)[1].get("X-Upstream", "")
+                for _ in range(2 * len(active) + 2)
+            }
+        except OSError:  # busy (e.g. right after a load test): try again
+            time.sleep(0.2)
+            continue
         if seen <= active:
             return
         time.sleep(0.1)
