@@ -110,7 +110,9 @@ def plek_nieuw(request, pk):
 def plek_bewerken(request, pk, plek_pk):
     traject = traject_for(request, pk, roles=BEGELEIDER)
     plek = _plek(traject, plek_pk)
-    form = PlekForm(request.POST or None, instance=plek, traject=traject)
+    # The form gets its own copy: validation writes typed values into its instance, and the page
+    # (title, breadcrumb) should keep showing the stored place.
+    form = PlekForm(request.POST or None, instance=_plek(traject, plek_pk), traject=traject)
     if request.method == "POST" and form.is_valid():
         services.plek_opslaan(plek=form.save(commit=False), traject=traject)
         messages.success(request, _("De ED-plek is opgeslagen."))

@@ -203,3 +203,14 @@ def test_begeleider_deletes_a_place_of_their_own_trajectory_only(world):
     assert response.status_code == 302
     assert list(Plek.objects.all()) == [other]
     assert not WervingStap.objects.exists()
+
+
+def test_a_refused_edit_changes_nothing_and_keeps_the_stored_title_in_the_breadcrumb(world):
+    plek = PlekFactory(traject=world.traject, titel="Oude titel", uren_per_week=16)
+    url = f"/trajecten/{world.traject.pk}/ervaringsdeskundigen/{plek.pk}/bewerken/"
+    response = world.client("begeleider").post(url, _data(world, titel="Nieuwe titel", uren_per_week="99"))
+    assert response.status_code == 400
+    assert 'aria-current="page">Oude titel<' in response.text
+    assert 'value="Nieuwe titel"' in response.text
+    plek.refresh_from_db()
+    assert (plek.titel, plek.uren_per_week) == ("Oude titel", 16)
