@@ -16,6 +16,7 @@ from trajecten.registries import (
     PlanSection,
     Progress,
     ProgressSource,
+    Signal,
     TrajectExport,
     TrajectLink,
 )
@@ -200,6 +201,33 @@ def _export_rijen(traject) -> list[dict[str, Any]]:
     ]
 
 
+# -- signals ------------------------------------------------------------------------------------------------
+
+SAMENSTELLING = "context-samenstelling"  # §3.4.1: which perspectives are in the group (a checklist)
+ERVARINGSPERSPECTIEVEN = {"ervaringsdeskundige", "client", "familie"}
+
+
+def signaal_geen_ervaringsperspectief(traject) -> list[Signal]:
+    """§3.4.1: the group said who is in it, and nobody brings experiential knowledge (one query)."""
+    from django.utils.translation import gettext
+
+    aangevinkt = set(
+        Bijdrage.objects.filter(traject=traject, oefening__slug=SAMENSTELLING).values_list("item", flat=True)
+    )
+    if not aangevinkt or aangevinkt & ERVARINGSPERSPECTIEVEN:
+        return []
+    return [
+        Signal(
+            code="oefeningen-geen-ervaringsperspectief",
+            reason=gettext(
+                "In de oefening 'Wie zit er in onze groep?' vinkte niemand ervaringsdeskundige, cliënt of "
+                "familie aan. Zonder die blik mist de groep ervaringskennis: nodig iemand uit."
+            ),
+            source="Ervaring werkt §3.4.1",
+        )
+    ]
+
+
 # -- demo data ---------------------------------------------------------------------------------------------
 
 DEMO_KOMPAS = {
@@ -344,5 +372,6 @@ def register() -> None:
             template="oefeningen/plan/bijlage.html",
         )
     )
+    registries.register_signal_rule(signaal_geen_ervaringsperspectief)
     registries.register_demo(demo)
     pre_save.connect(_valideer_oefening, sender=Oefening, dispatch_uid="oefeningen_valideer_oefening")

@@ -130,3 +130,36 @@ def test_the_demo_hook_adds_compass_cards_and_votes_once(db):
     other = TrajectFactory()  # not a demo organisation: untouched
     hub.demo(other)
     assert not Bijdrage.objects.filter(traject=other).exists()
+
+
+def test_a_group_without_experiential_perspective_is_signalled(world):
+    from trajecten.registries import signals_for
+
+    samenstelling = OefeningFactory(
+        soort="checklist",
+        slug=hub.SAMENSTELLING,
+        instellingen={
+            "items": [
+                {"key": "professional", "label": "Professional"},
+                {"key": "ervaringsdeskundige", "label": "Ervaringsdeskundige"},
+            ]
+        },
+    )
+    codes = lambda: {s.code for s in signals_for(world.traject)}  # noqa: E731
+    assert "oefeningen-geen-ervaringsperspectief" not in codes()  # not answered yet: no signal
+    services.antwoorden_opslaan(
+        traject=world.traject,
+        oefening=samenstelling,
+        auteur=world.alice,
+        antwoorden=[{"item": "professional"}],
+    )
+    assert "oefeningen-geen-ervaringsperspectief" in codes()
+    page = world.client("begeleider").get(f"/trajecten/{world.traject.pk}/").content.decode()
+    assert "Ervaring werkt §3.4.1" in page
+    services.antwoorden_opslaan(
+        traject=world.traject,
+        oefening=samenstelling,
+        auteur=world.bob,
+        antwoorden=[{"item": "ervaringsdeskundige"}],
+    )
+    assert "oefeningen-geen-ervaringsperspectief" not in codes()
