@@ -75,6 +75,24 @@ def test_begeleider_moves_a_step_and_sees_progress_change(page, live_server, wor
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Start eerst fase 2")).to_be_visible()
 
+    # The leading coalition: an ED as project lead raises a signal with its source.
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/coalitie/")
+    page.get_by_label("Naam").fill("Eva")
+    page.get_by_label("Rol in de coalitie").select_option("projectleider")
+    page.get_by_label("Is ervaringsdeskundige").check()
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.get_by_text("Een ervaringsdeskundige is projectleider")).to_be_visible()
+    check_a11y(page, "coalitie")
+
+    # Starting fase 2 without a go: the warning must be confirmed, then it is recorded.
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/fase-2-starten/")
+    expect(page.get_by_role("alert")).to_contain_text("nog geen go-besluit")
+    check_a11y(page, "fase 2 starten")
+    page.get_by_label("Ik heb de waarschuwing gelezen").check()
+    page.get_by_role("button", name="Fase 2 starten").click()
+    expect(page.get_by_text("zonder go-besluit; de waarschuwing is vastgelegd.")).to_be_visible()
+    expect(page.get_by_text("Fase 2 is begonnen zonder go-besluit na de verkenning.")).to_be_visible()
+
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/scan/")
     page.get_by_role("group", name=re.compile("Is er genoeg geld")).get_by_label("Deels").check()
     page.get_by_role("button", name="Antwoorden opslaan").click()
