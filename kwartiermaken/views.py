@@ -230,7 +230,8 @@ def scan_overzicht(traject, vragen, rondes):
                 "toelichtingen": toelichtingen[vraag.pk],
             }
         )
-    return {"huidige": huidige, "vorige": vorige, "rijen": rijen}
+    ingevuld = len({a.user_id for a in antwoorden if huidige and a.ronde_id == huidige.pk})
+    return {"huidige": huidige, "vorige": vorige, "rijen": rijen, "ingevuld": ingevuld}
 
 
 def _render_scan(request, traject, form=None, status=200):
@@ -252,6 +253,7 @@ def _render_scan(request, traject, form=None, status=200):
             "team": traject.team,
             "form": form,
             "overzicht": scan_overzicht(traject, vragen, rondes),
+            "aantal_leden": traject.team.lidmaatschappen.count(),
             "rondes": rondes,
             "besluit": progress.laatste_besluit(traject),
             "mag_ronde_starten": traject.rol == Rol.BEGELEIDER,

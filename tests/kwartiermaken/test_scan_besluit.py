@@ -36,6 +36,7 @@ def test_each_member_answers_and_the_team_sees_the_spread(world):
     assert _cellen(html, "Is er genoeg geld?") == ["Ja: 1", "Deels: 0", "Nee: 2", "Weet ik niet: 0"]
     assert "Geen budget" in _spreiding(html).split("Is er genoeg geld?")[1]
     assert "bob" not in _spreiding(html).lower()  # notes appear without names
+    assert "3 personen hebben deze ronde ingevuld (2 teamleden)." in html  # the leidinggevende answered too
 
 
 def test_answering_again_replaces_own_answer_and_empty_removes_it(world):
