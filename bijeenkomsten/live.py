@@ -10,6 +10,8 @@ browser's ETag. Only a changed version pays for the full authentication and rend
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -95,3 +97,31 @@ def _publish(pk: int) -> None:
     version = Bijeenkomst.objects.filter(pk=pk).values_list("versie", flat=True).first()
     if version is not None:
         cache.set(_key(pk), version, VERSION_TIMEOUT)
+
+
+# What everyone sees for one version of a session: rendered once, then reused.
+# Keyed by the version (and the session's random join code, so a reused primary key,
+# e.g. in a test database, never meets an old entry): an entry never goes stale, so a
+# process-local copy is as safe as the shared cache (a newer version has another key).
+_GEDEELD_MAX = 512
+_gedeeld_lokaal: OrderedDict[tuple, str] = OrderedDict()
+
+
+def gedeeld(pk: int, code: str, version: int, scherm: str, taal: str, render: Callable[[], str]) -> str:
+    key = (pk, code, version, scherm, taal)
+    if cache_server():
+        cache_key = "bijeenkomst:{}:{}:v{}:{}:{}".format(*key)
+        html = cache.get(cache_key)
+        if html is None:
+            html = render()
+            cache.set(cache_key, html, 300)
+        return html
+    html = _gedeeld_lokaal.get(key)
+    if html is None:
+        html = render()
+        _gedeeld_lokaal[key] = html
+        while len(_gedeeld_lokaal) > _GEDEELD_MAX:
+            _gedeeld_lokaal.popitem(last=False)
+    else:
+        _gedeeld_lokaal.move_to_end(key)
+    return html

@@ -5,8 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -505,18 +507,54 @@ def stem(request, pk):
     return redirect("bijeenkomsten:deelnemer", pk=b.pk)
 
 
-def _live_response(request, b, scherm, *, melding="", status=200, vers=False):
-    if not vers:
-        b.refresh_from_db()
-    context = _live_context(b, _huidig(b), scherm=scherm, user=request.user)
-    context["melding"] = melding
-    template = (
+def _live_template(scherm):
+    return (
         "bijeenkomsten/presentatie.html#live"
         if scherm == "presentatie"
         else "bijeenkomsten/deelnemer_live.html"
     )
-    response = render(request, template, context, status=status)
-    response["ETag"] = context["etag"]
+
+
+def _mijn_stemmen(b, user) -> dict:
+    """The one personal part of the participant's live region: their votes in the current block."""
+    blok = _huidig(b)
+    if blok is None:
+        return {"mijn_stemmen": set(), "stemmen_over": 0, "blok": None}
+    mijn = set(
+        Stem.objects.filter(inbreng__blok=blok, user=user, op_papier=False).values_list(
+            "inbreng_id", flat=True
+        )
+    )
+    return {"mijn_stemmen": mijn, "stemmen_over": max(blok.stemmen_per_persoon - len(mijn), 0), "blok": blok}
+
+
+def _live_response(request, b, scherm, *, melding="", status=200, vers=False):
+    """The live region for htmx. A poll (gedeeld) renders what everyone sees once per version."""
+    if not vers:
+        b.refresh_from_db()
+    if melding:
+        context = _live_context(b, _huidig(b), scherm=scherm, user=request.user)
+        context["melding"] = melding
+        html = render_to_string(_live_template(scherm), context, request=request)
+    else:
+        html = live.gedeeld(
+            b.pk,
+            b.code,
+            b.versie,
+            scherm,
+            get_language(),
+            lambda: render_to_string(
+                _live_template(scherm), {**_live_context(b, _huidig(b), scherm=scherm), "gedeeld": True}
+            ),
+        )
+        huidig = _huidig(b)
+        if scherm == "deelnemer" and huidig is not None and huidig.neemt_invoer:
+            # The personal part (own votes) replaces a placeholder in the shared part.
+            html += render_to_string(
+                "bijeenkomsten/deelnemer.html#mijn", {**_mijn_stemmen(b, request.user), "oob": True}
+            )
+    response = HttpResponse(html, status=status)
+    response["ETag"] = live.etag(b.pk, b.versie, scherm)
     response["Cache-Control"] = "no-store"
     return response
 

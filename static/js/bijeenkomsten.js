@@ -92,16 +92,40 @@
       }
     }
     followBlock(state);
+    markVotes();
     last = state;
     tick();
+  }
+
+  // The shared live region carries no personal state: mark this person's votes here.
+  function markVotes() {
+    var mine = document.getElementById("mijn-stemmen");
+    if (!mine) return;
+    var ids = (mine.getAttribute("data-mijn") || "").split(",").filter(Boolean);
+    var left = parseInt(mine.getAttribute("data-over") || "0", 10);
+    var cards = document.querySelectorAll("#live-kaarten [data-kaart]");
+    for (var i = 0; i < cards.length; i++) {
+      var card = cards[i];
+      var voted = ids.indexOf(card.getAttribute("data-kaart")) !== -1;
+      var form = card.querySelector("form.kaart-actie");
+      if (form && (voted || left <= 0)) form.remove();
+      if (voted && !card.querySelector(".mijn-stem")) {
+        var p = document.createElement("p");
+        p.className = "mijn-stem";
+        p.textContent = mine.getAttribute("data-gestemd");
+        card.appendChild(p);
+      }
+    }
   }
 
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail.target === live()) afterLiveSwap();
   });
 
-  // -- the timer: counts down from the block's start, which the server keeps
-  var offset = 0;
+  // -- the timer: counts down from the block's start, which the server keeps.
+  // The clock offset comes from the page itself; live updates are rendered once per version
+  // and shared, so their "now" may be older.
+  var offset = null;
 
   function tick() {
     var timers = document.querySelectorAll(".timer[data-start]");
@@ -109,9 +133,9 @@
       var t = timers[i];
       var start = Date.parse(t.getAttribute("data-start"));
       if (isNaN(start)) { t.textContent = ""; continue; }
-      if (t.getAttribute("data-nu") && !t.dataset.offsetDone) {
-        offset = Date.parse(t.getAttribute("data-nu")) - Date.now();
-        t.dataset.offsetDone = "1";
+      if (offset === null) {
+        var nu = Date.parse(t.getAttribute("data-nu"));
+        offset = isNaN(nu) ? 0 : nu - Date.now();
       }
       var total = parseInt(t.getAttribute("data-minuten") || "0", 10) * 60;
       var left = Math.round(total - (Date.now() + offset - start) / 1000);
@@ -156,7 +180,7 @@
   function setup() {
     var f = form();
     var region = live();
-    if (region) { last = readState(); tick(); }
+    if (region) { last = readState(); markVotes(); tick(); }
     if (!f) return;
     var key = f.querySelector("[data-sleutel]");
     var text = f.querySelector("textarea[name=tekst]");

@@ -65,10 +65,26 @@ def test_a_member_and_a_guest_contribute_and_their_cards_reach_the_big_screen(
     page.wait_for_timeout(4500)
     assert 304 in polls and 200 in polls, polls
     expect(kaarten).to_have_count(2)
+    expect(page.locator("#live .stemmen")).to_have_count(0)
     screenshot(page, "bijeenkomst-presentatie")
     page.set_viewport_size(PHONE)
     no_horizontal_scroll(page)
     page.set_viewport_size(DESKTOP)
+
+    # Bob votes on Gea's card; after a later change the shared poll render still shows his vote.
+    expect(bob.locator("#live-kaarten .kaart")).to_have_count(2, timeout=6000)
+    bob.locator("#live-kaarten .kaart", has_text="Fijn dat ik").get_by_role(
+        "button", name=re.compile("^Stem")
+    ).click()
+    expect(bob.get_by_text("Je stem is geteld.")).to_be_visible()
+    gast.get_by_label("Jouw antwoord").fill("Nog een idee")
+    gast.get_by_role("button", name="Versturen").click()
+    expect(bob.locator("#live-kaarten .kaart")).to_have_count(3, timeout=6000)
+    gestemd = bob.locator("#live-kaarten .kaart", has_text="Fijn dat ik")
+    expect(gestemd.get_by_text("Jij stemde hierop")).to_be_visible()
+    expect(gestemd.get_by_role("button")).to_have_count(0)
+    expect(bob.locator("#live-kaarten").get_by_role("button", name=re.compile("^Stem"))).to_have_count(2)
+    expect(bob.locator("#mijn-stemmen")).to_have_text("Je hebt nog 2 stemmen.")
 
     # A guest cannot open the team's pages.
     response = gast.goto(f"{live_server.url}/trajecten/{world.traject.pk}/")
