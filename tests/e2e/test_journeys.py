@@ -82,6 +82,15 @@ def add_card(page, label: str, text: str):
     assert_swapped_in_place(page, f"card {text!r}")
 
 
+def set_step_status(page, step_title: str, status: str):
+    """On the kwartiermaken tracker: change a step's status in place (htmx)."""
+    mark_document(page)
+    page.get_by_label(f"Nieuwe status van {step_title}").select_option(status)
+    page.get_by_role("button", name=f"Zet de status van {step_title}").click()
+    expect(page.locator("#meldingen")).not_to_be_empty()
+    assert_swapped_in_place(page, f"step {step_title!r} to {status}")
+
+
 # -- journeys ----------------------------------------------------------------------------
 
 
@@ -333,6 +342,13 @@ def test_a_session_with_presenter_view_and_two_participants(page, live_server, w
     call_command("inhoud_laden", verbosity=0)
     login(page, live_server, "alice")
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/")
+
+    # Before the session the begeleider moves a kwartiermaken step, in place on the tracker.
+    page.get_by_role("link", name="Kwartiermaken").click()
+    set_step_status(page, "Beschrijf waarom je dit wilt", "klaar")
+    expect(page.locator("#kw-tracker")).to_contain_text("1 van 4")
+    check_page(page, "kwartiermaken-traject-begeleider")
+    page.get_by_role("link", name="Traject Alfa").click()
     page.get_by_role("link", name="Bijeenkomsten").click()
     check_page(page, "bijeenkomsten-lijst-leeg", shots=False)
 

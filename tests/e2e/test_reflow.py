@@ -56,6 +56,8 @@ def test_pages_of_every_app_reflow_at_320px_with_long_content(page, live_server,
         ("oefeningen", f"/trajecten/{world.traject.pk}/oefeningen/"),
         ("oefening-kaarten", f"/trajecten/{world.traject.pk}/oefeningen/context-sterktes/"),
         ("kwartiermaken", f"/trajecten/{world.traject.pk}/kwartiermaken/"),
+        ("ervaringsdeskundigen", f"/trajecten/{world.traject.pk}/ervaringsdeskundigen/"),
+        ("ervaringsdeskundige-nieuw", f"/trajecten/{world.traject.pk}/ervaringsdeskundigen/nieuw/"),
         ("bijeenkomsten", f"/trajecten/{world.traject.pk}/bijeenkomsten/"),
         ("bijeenkomst", f"/bijeenkomsten/{b.pk}/"),
         ("presentatie", f"/bijeenkomsten/{b.pk}/presentatie/"),
@@ -72,6 +74,7 @@ def test_pages_of_every_app_reflow_at_320px_with_long_content(page, live_server,
     page.context.clear_cookies()
     login(page, live_server, "bob")
     visit_at_320(page, f"{base}/bijeenkomsten/{b.pk}/meedoen/", "deelnemer")
+    visit_at_320(page, f"{base}/mijn-gegevens/", "mijn-gegevens")
 
 
 # Known gaps in other apps' pages, found by the journeys and reported (issue 8). Each test
