@@ -199,6 +199,23 @@ def stack(tmp_path_factory):
         yield result
     finally:
         run_stack(state, "down", check=False)
+    _assert_nothing_left(data)
+
+
+def _assert_nothing_left(data: dict) -> None:
+    """`down` (make stack-down) stopped every process, freed the ports, dropped the database."""
+    import socket
+
+    import psycopg
+
+    for port in [data["port"], *data["app_ports"]]:
+        with socket.socket() as sock:
+            assert sock.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still answers after down"
+    for pid in data.get("app_pids", {}).values():
+        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text(), pid
+    with psycopg.connect(f"{data['postgres']}/postgres", connect_timeout=3) as conn:
+        left = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (data["db"],)).fetchone()
+    assert left is None, f"database {data['db']} survived down"
 
 
 @pytest.fixture

@@ -15,6 +15,15 @@ def test_requests_are_balanced_over_both_app_processes(stack):
     assert set(upstreams) == {f"127.0.0.1:{port}" for port in stack.app_ports}
 
 
+def test_a_second_up_of_a_running_stack_is_refused(stack):
+    from tests.stack.conftest import run_stack
+
+    result = run_stack(stack.state, "up", "--db", "cc_stack_never_made", check=False)
+    assert result.returncode == 1
+    assert "already running" in result.stderr
+    assert stack.client().get("/gezond/").status == 200, "the running stack is untouched"
+
+
 def test_health_through_nginx_says_ok_and_is_never_cached(stack):
     response = stack.client().get("/gezond/")
     assert response.status == 200
