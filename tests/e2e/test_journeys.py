@@ -232,6 +232,24 @@ def test_begeleider_starts_a_traject_and_invites_a_member_who_joins_on_a_phone(
     expect(page.get_by_role("button", name="Markeer als afgerond")).to_be_visible()
     check_page(page, "oefening-kaarten-begeleider")
 
+    # The begeleider groups the cards in place; an empty group name is refused first.
+    page.get_by_text("Kaarten in groepen leggen").click()
+    mark_document(page)
+    page.get_by_role("button", name="Groep maken").click()
+    naam = page.get_by_label("Naam van een nieuwe groep")
+    expect(naam).to_have_attribute("aria-invalid", "true")
+    assert_swapped_in_place(page, "empty group name")
+    check_page(page, "oefening-kaarten-groep-fout", shots=False)
+    naam.fill("Samen doen")
+    page.get_by_role("button", name="Groep maken").click()
+    expect(page.get_by_role("heading", name="Samen doen")).to_be_visible()
+    page.get_by_label("Groep", exact=True).first.select_option(label="Samen doen")
+    page.get_by_role("button", name="Verplaats").first.click()
+    groep = page.locator("section.kaartgroep", has=page.get_by_role("heading", name="Samen doen"))
+    expect(groep.locator(".kaart")).to_have_count(1)
+    assert_swapped_in_place(page, "card moved to a group")
+    check_page(page, "oefening-kaarten-gegroepeerd")
+
 
 def test_account_pages_language_switch_404_and_the_accessibility_statement(page, live_server, world):
     login(page, live_server, "bob")
