@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from trajecten.registries import Progress
 
-from .models import AFGEHANDELD, Besluit, Fase, FaseStart, Stap, StapVoortgang
+from .models import AFGEHANDELD, Besluit, Fase, FaseStart, ScanAntwoord, Stap, StapVoortgang
 
 AANTAL_VOLGENDE = 5
 
@@ -157,3 +157,26 @@ def tracker_context(traject) -> dict:
         "volgende": volgende[:AANTAL_VOLGENDE],
         "te_laat": [s for s in stappen if s.v.is_te_laat],
     }
+
+
+def te_laat_per_traject(organisatie) -> dict[int, int]:
+    """{traject_id: number of steps past their target date} for an organisation, one query."""
+    rows = (
+        StapVoortgang.objects.filter(
+            traject__team__organisatie=organisatie, streefdatum__lt=timezone.localdate()
+        )
+        .exclude(status__in=AFGEHANDELD)
+        .values_list("traject_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def met_scanantwoorden(organisatie) -> set[int]:
+    """Ids of the organisation's trajectories whose readiness scan has answers, one query."""
+    return set(
+        ScanAntwoord.objects.filter(ronde__traject__team__organisatie=organisatie)
+        .values_list("ronde__traject_id", flat=True)
+        .distinct()
+    )

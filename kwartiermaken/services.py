@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from trajecten.models import Traject
@@ -65,10 +65,15 @@ def huidige_ronde(traject: Traject) -> ScanRonde | None:
 
 @transaction.atomic
 def scan_ronde_starten(*, traject: Traject) -> ScanRonde:
-    # Lock the trajectory row so two begeleiders starting a round get numbers 1 and 2.
+    # Lock the trajectory row (PostgreSQL) so two begeleiders starting a round get numbers 1 and 2.
+    # SQLite ignores the lock but serialises writes; a double click then gets the round just made.
     Traject.objects.select_for_update().filter(pk=traject.pk).first()
     hoogste = ScanRonde.objects.filter(traject=traject).aggregate(m=Max("nummer"))["m"] or 0
-    ronde = ScanRonde.objects.create(traject=traject, nummer=hoogste + 1)
+    try:
+        with transaction.atomic():
+            ronde = ScanRonde.objects.create(traject=traject, nummer=hoogste + 1)
+    except IntegrityError:
+        ronde = ScanRonde.objects.filter(traject=traject).order_by("-nummer").first()
     traject.touch()
     return ronde
 

@@ -415,7 +415,7 @@ SORTERINGEN = {
 def overzicht_rijen(organisatie, sortering: str):
     """One row per trajectory of the organisation (teams without one get an empty row).
 
-    Five queries, whatever the number of teams.
+    Eight queries, whatever the number of teams.
     """
     # Only the columns the overview shows: with 200 teams, building fewer fields counts.
     teams = list(organisatie.teams.only("id", "naam", "organisatie_id").order_by("naam"))
@@ -428,6 +428,8 @@ def overzicht_rijen(organisatie, sortering: str):
     standen = progress.fase_standen(trajecten, fasen, organisatie=organisatie)
     besluiten = progress.laatste_besluiten(trajecten, organisatie=organisatie)
     starts = progress.fase_2_starts(trajecten, organisatie=organisatie)
+    te_laat = progress.te_laat_per_traject(organisatie)
+    met_scan = progress.met_scanantwoorden(organisatie)
     per_team = defaultdict(list)
     for t in trajecten:
         per_team[t.team_id].append(t)
@@ -463,6 +465,8 @@ def overzicht_rijen(organisatie, sortering: str):
                     "percent": totaal.percent,
                     "besluit_label": besluit.get_keuze_display() if besluit else "",
                     "zonder_go": bool(start and start.zonder_go),
+                    "te_laat": te_laat.get(t.pk, 0) if t else 0,
+                    "scan_zonder_besluit": bool(t and t.pk in met_scan and besluit is None),
                 }
             )
     if sortering == "voortgang":
@@ -515,6 +519,7 @@ def overzicht_csv(request, pk):
             _("besluit"),
             _("datum besluit"),
             _("fase 2 gestart zonder go"),
+            _("stappen te laat"),
             _("laatst actief"),
         ]
     )
@@ -531,6 +536,7 @@ def overzicht_csv(request, pk):
                 r["besluit"].keuze if r["besluit"] else "",
                 r["besluit"].datum.isoformat() if r["besluit"] else "",
                 ("ja" if r["fase_2_start"].zonder_go else "nee") if r["fase_2_start"] else "",
+                r["te_laat"] if r["traject"] else "",
                 timezone.localtime(r["laatst_actief"]).isoformat(timespec="minutes")
                 if r["laatst_actief"]
                 else "",

@@ -95,3 +95,31 @@ def test_overview_queries_do_not_grow_with_the_number_of_teams(world, django_ass
 def test_organisation_page_links_to_the_overview(world):
     html = world.client("leidinggevende").get(f"/organisaties/{world.org.pk}/").content.decode()
     assert f'href="/organisaties/{world.org.pk}/overzicht/"' in html
+
+
+def test_overview_shows_points_of_attention_per_team(world):
+    from datetime import date
+
+    from kwartiermaken.models import ScanAntwoord, ScanRonde, ScanVraag
+
+    tweede = TrajectFactory(team=TeamFactory(organisatie=world.org, naam="Team Twee"))
+    ronde = ScanRonde.objects.create(traject=tweede, nummer=1)
+    ScanAntwoord.objects.create(ronde=ronde, vraag=ScanVraag.objects.first(), user=world.bob, antwoord="ja")
+    voortgang(world.traject, "fase-1-visie", "bezig", streefdatum=date(2020, 1, 1))
+    voortgang(world.traject, "fase-1-plan", "open", streefdatum=date(2020, 1, 1))
+    voortgang(world.traject, "fase-1-coalitie", "klaar", streefdatum=date(2020, 1, 1))  # done: not late
+    html = world.client("leidinggevende").get(_url(world)).content.decode()
+    rij_alfa = html.split(">Team Alfa<")[1].split("</tr>")[0]
+    rij_twee = html.split(">Team Twee<")[1].split("</tr>")[0]
+    assert "2 stappen te laat" in rij_alfa and "scan ingevuld" not in rij_alfa
+    assert "scan ingevuld, nog geen besluit" in rij_twee and "te laat" not in rij_twee
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                world.client("leidinggevende").get(_url(world, csv_=True)).content.decode("utf-8-sig")
+            ),
+            delimiter=";",
+        )
+    )
+    assert rows[0][13] == "stappen te laat"
+    assert next(r for r in rows if r[0] == "Team Alfa")[13] == "2"
