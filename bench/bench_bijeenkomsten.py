@@ -289,6 +289,8 @@ async def _http(port: int, method: str, path: str, headers: dict, body: bytes = 
 
 async def _live(port: int, data: dict, seconds: int, tags: dict) -> dict:
     latencies, statuses, posts, lags = [], [], {"ok": 0, "fail": 0}, []
+    # The same number of cards per session whatever the number of sessions.
+    rate = CARDS_PER_SECOND * len(data["sessions"]) / SESSIONS
     stop = time.monotonic() + seconds
     csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
 
@@ -336,7 +338,7 @@ async def _live(port: int, data: dict, seconds: int, tags: dict) -> dict:
         while time.monotonic() < stop:
             n += 1
             pending.append(asyncio.create_task(post(n)))
-            await asyncio.sleep(1 / CARDS_PER_SECOND)
+            await asyncio.sleep(1 / rate)
         await asyncio.gather(*pending)
 
     async def lag():
@@ -362,6 +364,18 @@ async def _live(port: int, data: dict, seconds: int, tags: dict) -> dict:
         "posts": posts,
         "lag_ms": 1000 * statistics.median(lags) if lags else 0.0,
     }
+
+
+def _current_tags(port: int, data: dict) -> dict:
+    """The current ETag of each session (every participant of a session shares it)."""
+    tags = {}
+    for s in data["sessions"]:
+        first = s["participants"][0]
+        _status, hdrs = asyncio.run(
+            _http(port, "GET", first["poll"], {"Cookie": f"sessionid={first['cookie']}"})
+        )
+        tags[s["pk"]] = hdrs["etag"]
+    return tags
 
 
 def _run(env: dict, data: dict, label: str) -> dict:
@@ -409,13 +423,18 @@ def _run(env: dict, data: dict, label: str) -> dict:
         }
         poll = _wrk(port, "/", script)
         live = asyncio.run(_live(port, data, SECONDS, tags))
+        # The same, with a fifth of the sessions: how the poll behaves below saturation.
+        klein = {"sessions": data["sessions"][: max(1, SESSIONS // 5)]}
+        time.sleep(3)  # let the queue of the big run drain
+        tags = _current_tags(port, klein)
+        live_klein = asyncio.run(_live(port, klein, SECONDS, tags))
     finally:
         server.terminate()
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
-    return {"label": label, "bare": bare, "poll": poll, "live": live}
+    return {"label": label, "bare": bare, "poll": poll, "live": live, "live_klein": live_klein}
 
 
 def _print(result: dict) -> None:
@@ -429,13 +448,16 @@ def _print(result: dict) -> None:
         f"  unchanged poll (wrk -t2 -c32):     {poll['rps']:8.0f} req/s  p50 {poll['p50']}  p99 {poll['p99']}"
         f"  {share}  -> x{poll['rps'] / bare['rps']:.2f} of bare"
     )
-    print(
-        f"  live, {SESSIONS}x{PARTICIPANTS} polling every {POLL_INTERVAL:.0f} s + {CARDS_PER_SECOND} cards/s, "
-        f"{SECONDS} s: {live['rps']:.0f} polls/s served, median {live['median_ms']:.1f} ms, "
-        f"p95 {live['p95_ms']:.1f} ms, {100 * live['share304']:.1f}% 304, errors {live['errors']}, "
-        f"cards {live['posts']['ok']} ok / {live['posts']['fail']} failed; "
-        f"client event-loop lag median {live['lag_ms']:.0f} ms"
-    )
+    for key, sessions in (("live", SESSIONS), ("live_klein", max(1, SESSIONS // 5))):
+        live = result[key]
+        print(
+            f"  live, {sessions}x{PARTICIPANTS} polling every {POLL_INTERVAL:.0f} s + "
+            f"{CARDS_PER_SECOND * sessions / SESSIONS:g} cards/s, "
+            f"{SECONDS} s: {live['rps']:.0f} polls/s served (offered {sessions * PARTICIPANTS / POLL_INTERVAL:.0f}), "
+            f"median {live['median_ms']:.1f} ms, p95 {live['p95_ms']:.1f} ms, {100 * live['share304']:.1f}% 304, "
+            f"errors {live['errors']}, cards {live['posts']['ok']} ok / {live['posts']['fail']} failed; "
+            f"client event-loop lag median {live['lag_ms']:.0f} ms"
+        )
 
 
 def main() -> None:
