@@ -28,6 +28,7 @@ class Kaart:
     id: int
     richting: str
     tekst: str
+    stemmen: int = 0
 
 
 @dataclass(frozen=True)
@@ -44,14 +45,17 @@ KOMPAS_HOOFDSTUK = "blik-op-morgen"
 
 def _oefeningen_kompas(traject: Traject) -> list[dict[str, Any]]:
     """Every card on the chapter 10 compass exercises (two queries)."""
+    from django.db.models import Count
+
     from oefeningen.models import Bijdrage, Oefening, Soort
 
     oefeningen = Oefening.objects.filter(hoofdstuk__slug=KOMPAS_HOOFDSTUK, soort=Soort.KOMPAS)
     return [
-        {"id": b.pk, "richting": b.item, "tekst": b.tekst}
+        {"id": b.pk, "richting": b.item, "tekst": b.tekst, "stemmen": b.aantal_stemmen}
         for b in Bijdrage.objects.filter(traject=traject, oefening__in=oefeningen)
         .exclude(tekst="")
         .only("pk", "item", "tekst")
+        .annotate(aantal_stemmen=Count("stemmen"))
         .order_by("aangemaakt_op", "pk")
     ]
 
@@ -107,7 +111,10 @@ def kompas_kaarten(traject: Traject) -> list[Kaart] | None:
 
 def _as_kaart(item: Any) -> Kaart:
     get = item.get if isinstance(item, dict) else lambda key: getattr(item, key)
-    return Kaart(id=int(get("id")), richting=str(get("richting")), tekst=str(get("tekst")))
+    stemmen = get("stemmen") if isinstance(item, dict) and "stemmen" in item else 0
+    return Kaart(
+        id=int(get("id")), richting=str(get("richting")), tekst=str(get("tekst")), stemmen=int(stemmen or 0)
+    )
 
 
 def kaart(traject: Traject, kaart_id: int) -> Kaart | None:

@@ -26,6 +26,9 @@ from .models import BRON_HOOFDSTUKKEN, Actie, Besluit, Herziening, Onderwerp
 
 # What the review list calls "due": overdue, or coming up within this many days.
 BINNENKORT = timedelta(days=14)
+# How many north and south cards (most votes first) frame the plan's goals; all cards are
+# in the compass section.
+DOELEN_TOP = 5
 
 # Sections other apps are expected to register (see plan/README.md); named in
 # "what is still missing" when absent.
@@ -92,14 +95,22 @@ def _besluiten_rijen(traject: Traject) -> list[Besluit]:
     return cache["besluiten"]
 
 
+def _top(kaarten: list[bronnen.Kaart]) -> list[bronnen.Kaart]:
+    """The cards with the most votes, earliest first among equals (sorted() is stable)."""
+    return sorted(kaarten, key=lambda k: -k.stemmen)[:DOELEN_TOP]
+
+
 def _doelen(traject: Traject) -> dict[str, Any]:
-    per = _kaarten_per_richting(traject)
+    per = _kaarten_per_richting(traject) or {}
     actie_kaarten = {a.kaart_id for a in _acties(traject) if a.kaart_id}
     return {
-        "beschikbaar": per is not None,
-        "noord": (per or {}).get("noord", []),
-        "zuid": (per or {}).get("zuid", []),
-        "oost": (per or {}).get("oost", []),
+        "beschikbaar": bool(per),
+        "noord": _top(per.get("noord", [])),
+        "zuid": _top(per.get("zuid", [])),
+        "aantal": {r: len(per.get(r, [])) for r in bronnen.RICHTINGEN},
+        "top": DOELEN_TOP,
+        # Every card of north, east and south, only for the begeleider's buttons on the page.
+        "omzetten": [(r, per.get(r, [])) for r in ("noord", "oost", "zuid") if per.get(r)],
         "actie_kaarten": actie_kaarten,
     }
 

@@ -11,13 +11,7 @@ from django.db.models import Max
 from trajecten.models import Traject
 
 from .bronnen import Kaart
-from .models import Actie, Besluit, Herziening, Onderwerp, PlanVersie, Risico
-
-
-def besluiten_van(traject: Traject) -> list[Besluit]:
-    """One decision per onderwerp, in the handreiking's order; unsaved ones for the gaps."""
-    bestaand = {b.onderwerp: b for b in traject.plan_besluiten.select_related("eigenaar")}
-    return [bestaand.get(o.value) or Besluit(traject=traject, onderwerp=o.value) for o in Onderwerp]
+from .models import Actie, Besluit, Herziening, PlanVersie, Risico
 
 
 def besluit_voor(traject: Traject, onderwerp: str) -> Besluit:
