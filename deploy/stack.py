@@ -319,6 +319,10 @@ class Stack:
             "@ROOT@": str(ROOT),
             "@PORT@": str(self.data["port"]),
             "@SERVERS@": servers,
+            # Started as root, nginx would run its workers as "nobody", who may not enter the
+            # state folder (pytest's is 0700) or the checkout: request bodies and static files
+            # would fail. Loopback only, so the workers keep the caller's identity.
+            "@USER@": "user root;" if os.geteuid() == 0 else "",
         }.items():
             text = text.replace(key, value)
         (self.state / "nginx.conf").write_text(text)
