@@ -222,6 +222,7 @@ def test_begeleider_starts_a_traject_and_invites_a_member_who_joins_on_a_phone(
     page.reload()
     expect(page.locator("#uitnodigingen")).to_contain_text("Lid geworden via deze link: Dana")
     expect(page.locator("#uitnodigingen")).to_contain_text("1 van 2 keer gebruikt")
+    check_page(page, "team-na-lid-worden", shots=False)
 
     # ... and the cards Dana wrote, with the begeleider's controls.
     page.get_by_role("link", name="Traject Gamma: samen met ervaringsdeskundigen").click()
@@ -307,6 +308,7 @@ def test_account_pages_language_switch_404_and_the_accessibility_statement(page,
 def test_leidinggevende_records_go_reads_the_overview_and_downloads_the_plan(page, live_server, world):
     call_command("inhoud_laden", verbosity=0)
     login(page, live_server, "mira")
+    check_page(page, "mijn-teams-leidinggevende")
     page.get_by_role("link", name="Zorggroep Alfa").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Zorggroep Alfa")
     check_page(page, "organisatie-leidinggevende", shots=False)
@@ -319,6 +321,7 @@ def test_leidinggevende_records_go_reads_the_overview_and_downloads_the_plan(pag
 
     # The go/no-go decision: empty form, a decision without reasons, then recorded.
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/")
+    check_page(page, "traject-leidinggevende", shots=False)
     page.get_by_role("link", name="Kwartiermaken").click()
     check_page(page, "kwartiermaken-traject-leeg", shots=False)
     page.get_by_role("link", name="Besluit vastleggen").click()
