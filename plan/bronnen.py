@@ -73,7 +73,7 @@ def _oefeningen_samenvattingen(traject: Traject, hoofdstukken: tuple[str, ...]) 
     return [
         {"hoofdstuk": s.oefening.hoofdstuk.slug, "titel": s.oefening.titel_vertaald, "regels": s.regels}
         for s in samenvattingen(traject, oefeningen)
-        if s.aantal_bijdragen and s.regels
+        if s.regels
     ]
 
 

@@ -28,19 +28,18 @@ def test_compass_cards_and_answers_come_from_oefeningen(world, inhoud):
         auteur=world.bob,
         data={"item": "noord", "tekst": "Samen beter"},
     )
-    rollen = Oefening.objects.filter(hoofdstuk__slug="rollen", soort=Soort.KAARTEN).first()
-    if rollen is not None:
-        oef.bijdrage_toevoegen(
-            traject=world.traject,
-            oefening=rollen,
-            auteur=world.bob,
-            data={"tekst": "Brug naar de leefwereld"},
-        )
+    rollen = Oefening.objects.filter(hoofdstuk__slug="rollen", soort=Soort.TEKST).first()
+    oef.tekst_opslaan(
+        traject=world.traject, oefening=rollen, tekst="Brug naar de leefwereld", versie=0, door=world.bob
+    )
 
     page = world.client("begeleider").get(f"/trajecten/{world.traject.pk}/plan/").content.decode()
     assert "Te weinig tijd" in page and "Samen beter" in page
-    if rollen is not None:
-        assert "Brug naar de leefwereld" in page
+    # The shared text of a rollen exercise feeds the decision on roles (and not the one on pay).
+    rollen_besluit = page[page.index('id="besluit-rollen"') : page.index('id="besluit-velden"')]
+    assert "Brug naar de leefwereld" in rollen_besluit
+    betaling = page[page.index('id="besluit-betaling"') : page.index('id="besluit-borging"')]
+    assert "Brug naar de leefwereld" not in betaling
 
     # A begeleider turns the west card into an action in one step; twice changes nothing.
     client = world.client("begeleider")
