@@ -78,7 +78,8 @@ def add_card(page, label: str, text: str):
     page.get_by_label(label, exact=True).fill(text)
     page.get_by_role("button", name="Toevoegen").click()
     expect(page.locator("#werkblad .kaart-tekst", has_text=text)).to_be_visible()
-    expect(page.locator("#meldingen")).to_contain_text("Je bijdrage is toegevoegd.")
+    # The message lands in a live region, so a screen reader announces it.
+    expect(page.locator("[role=status][aria-live=polite]")).to_contain_text("Je bijdrage is toegevoegd.")
     assert_swapped_in_place(page, f"card {text!r}")
 
 
@@ -87,7 +88,7 @@ def set_step_status(page, step_title: str, status: str):
     mark_document(page)
     page.get_by_label(f"Nieuwe status van {step_title}").select_option(status)
     page.get_by_role("button", name=f"Zet de status van {step_title}").click()
-    expect(page.locator("#meldingen")).not_to_be_empty()
+    expect(page.locator("[role=status][aria-live=polite]")).not_to_be_empty()
     assert_swapped_in_place(page, f"step {step_title!r} to {status}")
 
 
@@ -182,7 +183,7 @@ def test_begeleider_starts_a_traject_and_invites_a_member_who_joins_on_a_phone(
     phone.get_by_role("button", name="Toevoegen").click()  # empty: refused next to the field
     kaart = phone.get_by_label("Sterkte", exact=True)
     expect(kaart).to_have_attribute("aria-invalid", "true")
-    expect(phone.locator("#meldingen")).to_contain_text("Er ging iets mis")
+    expect(phone.locator("[role=status][aria-live=polite]")).to_contain_text("Er ging iets mis")
     assert_swapped_in_place(phone, "empty card refused")
     assert focused(phone)["name"] == "tekst", "focus should return to the field with the error"
     check_page(phone, "oefening-kaarten-fout", shots=False)
@@ -212,7 +213,7 @@ def test_begeleider_starts_a_traject_and_invites_a_member_who_joins_on_a_phone(
     for group in phone.locator("#werkblad fieldset").all():
         group.get_by_label("4", exact=True).check()
     phone.get_by_role("button", name="Opslaan").click()
-    expect(phone.locator("#meldingen")).to_contain_text("Je antwoord is opgeslagen.")
+    expect(phone.locator("[role=status][aria-live=polite]")).to_contain_text("Je antwoord is opgeslagen.")
     expect(phone.locator(".verdeling").first).to_contain_text("gemiddeld 4")
     assert_swapped_in_place(phone, "scale")
     check_page(phone, "oefening-schaal-gevuld", reflow=False)  # known gap: see test_reflow.py
