@@ -11,7 +11,9 @@ when no server answers), 50 running sessions with 30 members each, then starts g
 3. live: 1,500 participants (50 x 30) each polling every 2 s with their own ETag, while
    5 cards a second are posted over HTTP to random sessions, for BENCH_BK_SECONDS (20 s):
    requests per second, median and p95 poll latency, share of 304 answers. A bounded
-   asyncio client (one connection per request) in this process.
+   asyncio client (one keep-alive connection per participant) in this process; it reports
+   its own event-loop lag, so a saturated client is told apart from a saturated server.
+   Then the same with a fifth of the sessions (and of the cards): below saturation.
 
 Runs once with the database cache only, and once more with a throw-away Redis on loopback
 when `redis-server` is installed (REDIS_URL set for the app), so the two figures compare.
