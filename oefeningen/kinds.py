@@ -628,6 +628,9 @@ class Tijdlijn(Kind):
                 required=False,
                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                 error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 1-3-2019.")},
+                help_text=_(
+                    "Weet je de dag niet precies? Kies dan de eerste dag van de maand of van het jaar."
+                ),
             ),
             "tekst": _tekstveld(_("Wat gebeurde er?"), rows=2),
             "toelichting": _tekstveld(
