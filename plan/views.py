@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from trajecten.access import BEGELEIDER, BEGELEIDER_OF_LEIDINGGEVENDE, traject_for
@@ -100,9 +101,29 @@ def versies(request, pk):
     )
 
 
+VELD_LABELS = {
+    "tekst": _lazy("besluit"),
+    "eigenaar": _lazy("eigenaar"),
+    "datum": _lazy("datum van het besluit"),
+    "herzien_op": _lazy("herzien op"),
+    "wat": _lazy("wat"),
+    "wie": _lazy("wie"),
+    "wanneer": _lazy("wanneer klaar"),
+    "status": _lazy("status"),
+    "risico": _lazy("risico"),
+    "reactie": _lazy("onze reactie"),
+}
+
+
 def _met_labels(wijzigingen):
     onderwerpen = dict(Onderwerp.choices)
+    statussen = dict(Actie.Status.choices)
     for w in wijzigingen:
+        for veld in w["velden"]:
+            if veld["veld"] == "status":
+                veld["voor"] = statussen.get(veld["voor"], veld["voor"])
+                veld["na"] = statussen.get(veld["na"], veld["na"])
+            veld["label"] = VELD_LABELS.get(veld["veld"], veld["veld"])
         item = w.get("na") or w.get("voor") or {}
         if w["soort"] == "besluiten":
             w["label"] = _("Besluit: %(onderwerp)s") % {"onderwerp": onderwerpen.get(w["key"], w["key"])}

@@ -29,6 +29,9 @@ def test_the_manager_downloads_the_plan_as_pdf(page, live_server, world, tmp_pat
     assert "Besluit over aantal" in text and "Actie nummer 1" in text
     assert "/StructTreeRoot" in reader.trailer["/Root"]
     assert PlanVersie.objects.filter(traject=world.traject, gemaakt_door=world.mira).count() == 1
+    page.get_by_role("link", name="Eerdere versies").click()
+    assert page.get_by_role("link", name="Versie 1 downloaden").is_visible()
+    check_a11y(page, "plan versions")
 
 
 def test_the_begeleider_page_fits_a_phone_and_turns_a_card_into_an_action(page, live_server, world):
@@ -49,3 +52,18 @@ def test_the_begeleider_page_fits_a_phone_and_turns_a_card_into_an_action(page, 
         .get_by_text("Ervaringskennis hoort vanzelfsprekend bij elk team", exact=True)
         .is_visible()
     )
+
+
+def test_the_begeleider_writes_a_decision_with_the_keyboard(page, live_server, world):
+    login(page, live_server, "alice")
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/plan/besluiten/aantal/")
+    check_a11y(page, "decision form")
+    assert page.get_by_text("Betaald in loondienst").is_visible()  # the positie answers feed it
+    page.get_by_label("Wat spreken we af?").focus()
+    page.keyboard.type("Twee ED's, elk 24 uur")
+    page.get_by_label("Eigenaar").select_option(label="Mira")
+    page.keyboard.press("Tab")
+    page.get_by_role("button", name="Opslaan").press("Enter")
+    page.wait_for_url(lambda u: "#besluit-aantal" in u)
+    assert page.locator("#besluit-aantal").get_by_text("Twee ED's, elk 24 uur").is_visible()
+    check_a11y(page, "plan after saving a decision")
