@@ -118,7 +118,9 @@ def test_a_changed_poll_costs_a_fixed_number_of_queries(world, sessie, kaarten, 
     assert response.content.decode().count('class="kaart"') == kaarten
 
 
-def test_everyone_shares_one_render_per_version_and_votes_stay_personal(world, sessie, django_assert_num_queries):
+def test_everyone_shares_one_render_per_version_and_votes_stay_personal(
+    world, sessie, django_assert_num_queries
+):
     kaart, _ = services.inbreng_toevoegen(blok=sessie.huidig_blok, tekst="Gedeeld", auteur=world.alice)
     services.stem_uitbrengen(inbreng=kaart, user=world.bob)
     bob = _poll(world.client("teamlid"), sessie, world.bob, etag='"old"').content.decode()
@@ -127,7 +129,7 @@ def test_everyone_shares_one_render_per_version_and_votes_stay_personal(world, s
     # The shared part comes from the first render: fewer queries (no cards, no blocks).
     with django_assert_num_queries(6):
         mira = _poll(mira_client, sessie, world.mira, etag='"old"').content.decode()
-    assert 'data-mijn="%d"' % kaart.pk in bob and 'data-over="2"' in bob
+    assert f'data-mijn="{kaart.pk}"' in bob and 'data-over="2"' in bob
     assert 'data-mijn=""' in mira and 'data-over="3"' in mira
     # No personal CSRF token in the shared part: htmx sends it as a header.
     assert "csrfmiddlewaretoken" not in mira
