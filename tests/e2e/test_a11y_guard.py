@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import REFLOW, check_a11y, login, no_horizontal_scroll, watch_csp
 from tests.e2e.test_journeys import add_card
 from tests.e2e.test_keyboard import walk_with_tab
+from tests.e2e.test_reflow import CLIPPED_JS, TEXT_SPACING
 
 CARD_PAGE = "/trajecten/{pk}/oefeningen/context-sterktes/"
 
@@ -120,6 +121,19 @@ def test_reflow_focus_trap_and_csp_checks_catch_their_breaks(page, live_server, 
     page.reload()
     with pytest.raises(AssertionError, match="no focus indicator"):
         walk_with_tab(page, "team page without focus ring")
+    page.unroute("**/css/app.css")
+    page.reload()
+
+    # Text spacing: a heading with a fixed height cuts its text off.
+    page.route(
+        "**/css/app.css",
+        lambda route: route.fulfill(
+            body=route.fetch().text() + TEXT_SPACING + "\nh1 { height: 1em; overflow: hidden }",
+            content_type="text/css",
+        ),
+    )
+    page.reload()
+    assert page.evaluate(CLIPPED_JS), "the clipped heading was not found"
     page.unroute("**/css/app.css")
     page.reload()
 

@@ -92,3 +92,39 @@ def test_known_gap_scale_results_reflow_at_320px(page, live_server, long_world):
     login(page, live_server, "bob")
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/oefeningen/kruisbestuiving-waardering/")
     no_horizontal_scroll(page)
+
+
+# WCAG 1.4.12: people who set wider letter, word, line and paragraph spacing lose nothing.
+TEXT_SPACING = (
+    "\n* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important }"
+    "\np { margin-bottom: 2em !important }\n"
+)
+CLIPPED_JS = """() => [...document.querySelectorAll('body *')].filter(e => {
+  const s = getComputedStyle(e); const r = e.getBoundingClientRect();
+  if (r.width <= 1 || r.height <= 1 || /^(INPUT|SELECT|TEXTAREA|svg|IMG)$/i.test(e.tagName)) return false;
+  const hides = v => v === 'hidden' || v === 'clip';
+  return (hides(s.overflowY) && e.scrollHeight > e.clientHeight + 1)
+      || (hides(s.overflowX) && e.scrollWidth > e.clientWidth + 1);
+}).map(e => e.tagName.toLowerCase() + '.' + e.className).slice(0, 8)"""
+
+
+def test_text_spacing_loses_no_content_at_320px(page, live_server, long_world):
+    world = long_world
+    b = maak_bijeenkomst(world.traject, begeleider=world.alice, blokken=1, actief=True)
+    page.route(
+        "**/css/app.css",
+        lambda route: route.fulfill(body=route.fetch().text() + TEXT_SPACING, content_type="text/css"),
+    )
+    page.set_viewport_size(REFLOW)
+    login(page, live_server, "alice")
+    for path in [
+        f"/teams/{world.team.pk}/",
+        f"/trajecten/{world.traject.pk}/oefeningen/context-sterktes/",
+        f"/trajecten/{world.traject.pk}/kwartiermaken/",
+        f"/bijeenkomsten/{b.pk}/presentatie/",
+        f"/trajecten/{world.traject.pk}/plan/",
+    ]:
+        page.goto(live_server.url + path)
+        assert page.evaluate("() => getComputedStyle(document.body).letterSpacing") != "normal"
+        no_horizontal_scroll(page)
+        assert page.evaluate(CLIPPED_JS) == [], f"text cut off with wider spacing on {path}"
