@@ -257,6 +257,9 @@ def _poll_url(b, user, scherm):
 @require_GET
 def presentatie(request, pk):
     b = bijeenkomst_for(request, pk, roles=BEGELEIDER)
+    if b.is_gesloten:
+        messages.info(request, _("Deze bijeenkomst is afgesloten. Hier is het verslag."))
+        return redirect("bijeenkomsten:verslag", pk=b.pk)
     return _render_presentatie(request, b)
 
 

@@ -278,6 +278,9 @@ def test_closing_keeps_the_report_and_the_next_planning_shows_the_evaluation(wor
     assert "Wat we zeiden" in html and "Iedereen kwam aan het woord" in html
     planning = client.get(f"/trajecten/{world.traject.pk}/bijeenkomsten/nieuw/").content.decode()
     assert "Kaartjes op papier" in planning
+    # The big screen of a closed session leads to its report.
+    response = client.get(f"/bijeenkomsten/{sessie.pk}/presentatie/")
+    assert response.status_code == 302 and response["Location"] == f"/bijeenkomsten/{sessie.pk}/verslag/"
 
 
 def test_the_verslaggever_writes_notes_and_decisions(world, sessie):
