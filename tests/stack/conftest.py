@@ -190,6 +190,7 @@ def stack(tmp_path_factory):
     (state / "up.log").write_text(up.stdout + up.stderr)
     data = json.loads((state / "stack.json").read_text())
     result = Stack(state, data)
+    _RUNNING.append(state)
     try:
         result.seed = json.loads(
             result.manage_shell(SEED.format(password=PASSWORD, participants=PARTICIPANTS))
@@ -198,8 +199,20 @@ def stack(tmp_path_factory):
         )
         yield result
     finally:
-        run_stack(state, "down", check=False)
+        if state in _RUNNING:
+            _RUNNING.remove(state)
+            run_stack(state, "down", check=False)
     _assert_nothing_left(data)
+
+
+_RUNNING: list[Path] = []  # the state folder of the running stack
+
+
+def pytest_runtest_teardown(item, nextitem):
+    """Stop the stack right after the last stack test, not at the end of the whole session
+    (the fixture's own teardown then only checks that nothing was left behind)."""
+    if _RUNNING and (nextitem is None or "tests/stack/" not in str(nextitem.fspath).replace(os.sep, "/")):
+        run_stack(_RUNNING.pop(), "down", check=False)
 
 
 def _assert_nothing_left(data: dict) -> None:
