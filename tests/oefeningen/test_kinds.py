@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from oefeningen.kinds import all_kinds, get_kind
-from oefeningen.models import Oefening
+from oefeningen.models import Bijdrage, Oefening
 from tests.oefeningen.factories import INSTELLINGEN, OefeningFactory
 
 FIXTURES = sorted(Path(settings.BASE_DIR, "fixtures").glob("*.json"))
@@ -95,10 +95,20 @@ def test_the_loader_refuses_an_exercise_with_bad_settings(db, tmp_path):
 @pytest.mark.skipif(not FIXTURES, reason="no fixtures/*.json yet")
 def test_every_exercise_in_the_fixtures_is_valid_and_renders(world):
     call_command("inhoud_laden", verbosity=0)
-    call_command("inhoud_laden", verbosity=0)  # idempotent: loading twice changes nothing
     oefeningen = list(Oefening.objects.select_related("hoofdstuk"))
     if not oefeningen:
         pytest.skip("the fixtures hold no exercises yet")
+    # Reloading the content updates rows in place by slug and never touches a team's answers.
+    eerste = oefeningen[0]
+    Oefening.objects.filter(pk=eerste.pk).update(titel="Oud")
+    antwoord = Bijdrage.objects.create(
+        traject=world.traject, oefening=eerste, auteur=world.bob, tekst="Blijft"
+    )
+    call_command("inhoud_laden", verbosity=0)
+    assert Oefening.objects.count() == len(oefeningen)
+    assert Oefening.objects.get(slug=eerste.slug).pk == eerste.pk
+    assert Oefening.objects.get(slug=eerste.slug).titel == eerste.titel
+    assert Bijdrage.objects.get(pk=antwoord.pk).tekst == "Blijft"
     client = world.client("begeleider")
     problems = {}
     for oefening in oefeningen:
