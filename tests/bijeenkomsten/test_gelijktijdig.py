@@ -45,3 +45,35 @@ def test_simultaneous_next_moves_one_block_and_one_presser_gets_a_conflict():
     assert sorted(uitkomsten) == ["conflict", "conflict", "conflict", "gelukt"]
     b = Bijeenkomst.objects.get(pk=b.pk)
     assert b.huidig_blok.titel == "Blok 2"  # no block skipped
+
+
+@pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason="SQLite's in-memory test database raises 'table is locked' instead of waiting; run on PostgreSQL",
+)
+@pytest.mark.django_db(transaction=True)
+def test_a_send_retried_while_the_first_is_still_running_is_stored_once():
+    team = TeamFactory(organisatie=OrganisatieFactory())
+    bob = UserFactory(username="bob-g")
+    LidmaatschapFactory(user=bob, team=team, rol=Rol.TEAMLID)
+    b = maak_bijeenkomst(TrajectFactory(team=team), begeleider=bob, blokken=1, actief=True)
+    barrier = threading.Barrier(3)
+    ids = []
+
+    def stuur():
+        try:
+            barrier.wait()
+            kaart, _ = services.inbreng_toevoegen(
+                blok=b.huidig_blok, tekst="Twee keer", auteur=bob, sleutel="k-1"
+            )
+            ids.append(kaart.pk)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=stuur) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(ids) == 3 and len(set(ids)) == 1
+    assert b.huidig_blok.inbreng.count() == 1
