@@ -281,3 +281,33 @@ def test_checklist_perspectives_hide_groups_under_three(world, oef):
     assert "Ervaringsdeskundige: 3 van 3" in html
     assert "Professional: 1 van 1" not in html
     assert "minder dan 3 mensen (zodat niemand herkenbaar is): Professional." in html
+
+
+def test_objects_of_another_trajectory_are_out_of_reach(world, oef):
+    kaarten = oef("kaarten")
+    mine = services.bijdrage_toevoegen(
+        traject=world.traject, oefening=kaarten, auteur=world.bob, data={"tekst": "A"}
+    )
+    theirs = services.bijdrage_toevoegen(
+        traject=world.other_traject, oefening=kaarten, auteur=world.charlie, data={"tekst": "B"}
+    )
+    their_cluster = services.cluster_maken(
+        traject=world.other_traject, oefening=kaarten, naam="<b>Hun groep</b>"
+    )
+    begeleider = world.client("begeleider")
+    response = begeleider.post(
+        _url(world, kaarten, f"bijdragen/{mine.pk}/groep/"), {"cluster": their_cluster.pk}
+    )
+    assert response.status_code == 400
+    mine.refresh_from_db()
+    assert mine.cluster_id is None
+    for rest in ("bewerken/", "verwijderen/", "stem/", "groep/"):
+        assert (
+            begeleider.post(_url(world, kaarten, f"bijdragen/{theirs.pk}/{rest}"), {"tekst": "x"}).status_code
+            == 404
+        )
+    theirs.refresh_from_db()
+    assert theirs.tekst == "B"
+    charlie = world.client("buitenstaander")
+    page = charlie.get(f"/trajecten/{world.other_traject.pk}/oefeningen/{kaarten.slug}/").content.decode()
+    assert "&lt;b&gt;Hun groep&lt;/b&gt;" in page and "<b>Hun groep</b>" not in page
