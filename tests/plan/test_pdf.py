@@ -134,6 +134,13 @@ def test_bad_input_is_escaped_wrapped_and_kept(world, oefeningen_stub):
     reader = _reader(data)
     text = _text(reader)
     assert "<b>vet</b>" in text  # shown as text, not markup
+    # Emoji come from Noto Color Emoji (installed by `make`), not as empty boxes.
+    descriptors = [
+        str(f.get_object().get("/BaseFont", ""))
+        for page in reader.pages
+        for f in (page["/Resources"].get("/Font") or {}).values()
+    ]
+    assert any("Emoji" in name for name in descriptors), descriptors
     # pypdf 7 garbles a font subset once it holds Arabic glyphs; poppler reads the same file right.
     poppler = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout
     assert "مريم ستكتب الخطة" in poppler.decode()
