@@ -20,7 +20,7 @@ from trajecten.registries import traject_exports
 
 from . import bronnen, pdf, services
 from .forms import ActieForm, BesluitForm, HerzieningForm, RisicoForm
-from .models import Actie, Besluit, Onderwerp, PlanVersie
+from .models import BRON_HOOFDSTUKKEN, Actie, Besluit, Onderwerp, PlanVersie
 from .secties import bouw_plan
 
 
@@ -159,8 +159,6 @@ def besluit(request, pk, onderwerp):
     voeding = None
     antwoorden = bronnen.antwoorden(traject)
     if antwoorden is not None:
-        from .models import BRON_HOOFDSTUKKEN
-
         voeding = [a for h in BRON_HOOFDSTUKKEN[onderwerp] for a in antwoorden.get(h, [])]
     return render(
         request,
