@@ -10,4 +10,5 @@ T = {
     "Er is een nieuwe vraag. Je tekst staat nog in het vak: kijk of hij daar past voor je verstuurt.": (
         "There is a new question. Your text is still in the box: check that it fits before you send it."
     ),
+    "Deze bijeenkomst is afgesloten. Hier is het verslag.": "This session is closed. Here is the report.",
 }
