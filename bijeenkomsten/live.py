@@ -25,7 +25,8 @@ from .models import Bijeenkomst
 TOKEN_SALT = "bijeenkomsten.poll"  # noqa: S105  a signing salt, not a secret
 # A poll token outlives a long session day, not more.
 TOKEN_MAX_AGE = 16 * 60 * 60
-VERSION_TIMEOUT = 60 * 60
+# A bound on how long a lost update could linger in the cache (see _publish).
+VERSION_TIMEOUT = 10 * 60
 SCHERMEN = ("presentatie", "deelnemer")
 
 
@@ -93,10 +94,25 @@ def bump(pk: int) -> None:
         transaction.on_commit(lambda: _publish(pk))
 
 
+def _read(pk: int) -> int | None:
+    return next(iter(Bijeenkomst.objects.filter(pk=pk).order_by().values_list("versie", flat=True)[:1]), None)
+
+
 def _publish(pk: int) -> None:
-    version = Bijeenkomst.objects.filter(pk=pk).values_list("versie", flat=True).first()
-    if version is not None:
+    """Put the committed version in the cache; check again so two writers cannot leave an old one.
+
+    Writer A may read version 5 just before writer B commits 6 and publishes it; A would then
+    overwrite 6 with 5. Reading again after the set catches that: A sees 6 and sets it.
+    """
+    version = _read(pk)
+    for _attempt in range(5):
+        if version is None:
+            return
         cache.set(_key(pk), version, VERSION_TIMEOUT)
+        again = _read(pk)
+        if again == version:
+            return
+        version = again
 
 
 # What everyone sees for one version of a session: rendered once, then reused.

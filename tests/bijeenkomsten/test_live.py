@@ -134,3 +134,16 @@ def test_everyone_shares_one_render_per_version_and_votes_stay_personal(
     # No personal CSRF token in the shared part: htmx sends it as a header.
     assert "csrfmiddlewaretoken" not in mira
     assert mira.count('class="kaart"') == 1
+
+
+def test_publishing_never_leaves_an_older_version_in_the_cache(world, sessie, settings, monkeypatch):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+    reads = iter([5, 6, 6])  # writer A read 5; writer B committed 6 before A's check
+
+    def fake_read(pk):
+        return next(reads)
+
+    monkeypatch.setattr(live, "_read", fake_read)
+    live._publish(sessie.pk)
+    assert cache.get(f"bijeenkomst:{sessie.pk}:versie") == 6
