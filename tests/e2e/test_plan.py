@@ -32,6 +32,7 @@ def test_the_manager_downloads_the_plan_as_pdf(page, live_server, world, tmp_pat
     page.get_by_role("link", name="Eerdere versies").click()
     assert page.get_by_role("link", name="Versie 1 downloaden").is_visible()
     check_a11y(page, "plan versions")
+    screenshot(page, "plan-versies-desktop")
 
 
 def test_the_begeleider_page_fits_a_phone_and_turns_a_card_into_an_action(page, live_server, world):
@@ -58,6 +59,7 @@ def test_the_begeleider_writes_a_decision_with_the_keyboard(page, live_server, w
     login(page, live_server, "alice")
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/plan/besluiten/aantal/")
     check_a11y(page, "decision form")
+    screenshot(page, "plan-besluit-desktop")
     assert page.get_by_text("Betaald in loondienst").is_visible()  # the positie answers feed it
     page.get_by_label("Wat spreken we af?").focus()
     page.keyboard.type("Twee ED's, elk 24 uur")
