@@ -548,7 +548,8 @@ def status(stack: Stack) -> int:
     print(f"nginx: {'running' if pid_alive(read_pid(stack.state / 'nginx.pid')) else 'stopped'}")
     for index, port in enumerate(stack.data["app_ports"], start=1):
         alive = pid_alive(read_pid(stack.app_pidfile(index)))
-        print(f"app {index} (port {port}): {'running' if alive else 'stopped'}")
+        drained = " (drained: out of nginx's rotation)" if index in stack.data.get("drained", []) else ""
+        print(f"app {index} (port {port}): {'running' if alive else 'stopped'}{drained}")
     return 0
 
 
