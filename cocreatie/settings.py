@@ -132,7 +132,9 @@ if DATABASE_URL:
         "default": dj_database_url.parse(
             DATABASE_URL,
             conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
-            conn_health_checks=True,
+            # Off by default: the check costs a round trip (SELECT 1) on every request,
+            # which doubles the cost of an unchanged live-session poll.
+            conn_health_checks=env_bool("DJANGO_CONN_HEALTH_CHECKS", False),
         )
     }
 else:
