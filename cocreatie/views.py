@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 
-@require_GET
+@require_safe
 @never_cache
 def gezond(request):
     """Health check for the load balancer: 200 only when the database answers."""

@@ -137,6 +137,7 @@ def test_the_health_endpoint_answers_without_details(client, db):
     response = client.get("/gezond/")
     assert response.status_code == 200
     assert response.content == b"ok\n"
+    assert client.head("/gezond/").status_code == 200  # load balancers often probe with HEAD
 
 
 def test_every_template_has_the_accessible_frame(world):
