@@ -34,6 +34,11 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var question = form.getAttribute && form.getAttribute("data-confirm");
-    if (question && !window.confirm(question)) event.preventDefault();
+    if (question && !window.confirm(question)) {
+      // Capture phase on document: stopping here keeps the event from reaching
+      // htmx's own submit listener on the form, so htmx forms are stopped too.
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
   }, true);
 })();
