@@ -5,32 +5,10 @@ the place page with a granted sensitive profile (one audit write per view), and 
 download. Throw-away SQLite database; Django's test client (server time, no network); medians.
 """
 
-import os
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
-RUNS = 30
-
-
-def _setup_django(db_path: Path):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cocreatie.settings")
-    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
-    os.environ.setdefault("DJANGO_DEBUG", "1")
-    import django
-    from django.conf import settings
-
-    if not settings.configured or not getattr(django.apps.apps, "ready", False):
-        django.setup()
-    settings.ALLOWED_HOSTS = ["*"]
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def _bare(request):
-    from django.http import HttpResponse
-
-    return HttpResponse("ok")
+from bench.common import RUNS, median_ms, setup_django, urlconf_with_bare
 
 
 def _fill():
@@ -96,47 +74,30 @@ def _fill():
     return begeleider, owner, trajecten
 
 
-def _median_ms(client, url) -> float:
-    for _ in range(3):
-        client.get(url)
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(times)
-
-
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        _setup_django(Path(tmp) / "bench.sqlite3")
+        setup_django(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
         from django.db import connection
         from django.test import Client, override_settings
-        from django.urls import include, path
 
         begeleider, owner, trajecten = _fill()
-        urlconf = type(
-            "BenchUrls",
-            (),
-            {"urlpatterns": [path("bench-bare/", _bare), path("", include("cocreatie.urls"))]},
-        )
+        urlconf = urlconf_with_bare()
         with override_settings(ROOT_URLCONF=urlconf):
             client = Client()
             client.force_login(begeleider)
-            bare = _median_ms(client, "/bench-bare/")
+            bare = median_ms(client, "/bench-bare/")
             t5, plekken5 = trajecten[5]
             t100, _ = trajecten[100]
             results = {
-                "places list, 5 places": _median_ms(client, f"/trajecten/{t5.pk}/ervaringsdeskundigen/"),
-                "places list, 100 places": _median_ms(client, f"/trajecten/{t100.pk}/ervaringsdeskundigen/"),
-                "place with granted sensitive profile (audited)": _median_ms(
+                "places list, 5 places": median_ms(client, f"/trajecten/{t5.pk}/ervaringsdeskundigen/"),
+                "places list, 100 places": median_ms(client, f"/trajecten/{t100.pk}/ervaringsdeskundigen/"),
+                "place with granted sensitive profile (audited)": median_ms(
                     client, f"/trajecten/{t5.pk}/ervaringsdeskundigen/{plekken5[1].pk}/"
                 ),
             }
             ed_client = Client()
             ed_client.force_login(owner)
-            results["Mijn gegevens download (JSON, audited)"] = _median_ms(
+            results["Mijn gegevens download (JSON, audited)"] = median_ms(
                 ed_client, "/mijn-gegevens/download/"
             )
         connection.close()

@@ -5,36 +5,12 @@ times requests through Django's test client (server time, no network), and print
 and their ratio, because these machines are noisy.
 """
 
-import os
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
+from bench.common import RUNS, median_ms, setup_django, urlconf_with_bare
+
 TEAMS = 200
-RUNS = 30
-
-
-def _setup_django(db_path: Path):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cocreatie.settings")
-    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
-    # Production shape (DEBUG off: cached templates, no debug bookkeeping) unless told otherwise.
-    os.environ.setdefault("DJANGO_DEBUG", "0")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "x" * 50)
-    import django
-    from django.conf import settings
-
-    if not settings.configured or not getattr(django.apps.apps, "ready", False):
-        django.setup()
-    settings.ALLOWED_HOSTS = ["*"]
-    settings.SECURE_SSL_REDIRECT = False
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def _bare(request):
-    from django.http import HttpResponse
-
-    return HttpResponse("ok")
 
 
 def _fill():
@@ -70,43 +46,26 @@ def _fill():
     return org, manager
 
 
-def _median_ms(client, url) -> float:
-    for _ in range(3):
-        client.get(url)
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(times)
-
-
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        _setup_django(Path(tmp) / "bench.sqlite3")
+        setup_django(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
         from django.db import connection
         from django.test import Client, override_settings
-        from django.urls import include, path
 
         org, manager = _fill()
-        urlconf = type(
-            "BenchUrls",
-            (),
-            {"urlpatterns": [path("bench-bare/", _bare), path("", include("cocreatie.urls"))]},
-        )
+        urlconf = urlconf_with_bare()
         with override_settings(ROOT_URLCONF=urlconf):
             client = Client()
             client.force_login(manager)
-            bare = _median_ms(client, "/bench-bare/")
+            bare = median_ms(client, "/bench-bare/")
             # Context: the hub's own organisation page listing the same 200 teams.
-            organisatie = _median_ms(client, f"/organisaties/{org.pk}/")
+            organisatie = median_ms(client, f"/organisaties/{org.pk}/")
             results = {
-                "overzicht (200 teams)": _median_ms(client, f"/organisaties/{org.pk}/overzicht/"),
-                "overzicht, sorted by progress": _median_ms(
+                "overzicht (200 teams)": median_ms(client, f"/organisaties/{org.pk}/overzicht/"),
+                "overzicht, sorted by progress": median_ms(
                     client, f"/organisaties/{org.pk}/overzicht/?sorteer=voortgang"
                 ),
-                "overzicht.csv (200 teams)": _median_ms(client, f"/organisaties/{org.pk}/overzicht.csv"),
+                "overzicht.csv (200 teams)": median_ms(client, f"/organisaties/{org.pk}/overzicht.csv"),
             }
         connection.close()
     from django.conf import settings

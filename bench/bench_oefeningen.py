@@ -7,35 +7,14 @@ exercises' progress per chapter).
 """
 
 import os
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
-RUNS = 30
-ROUNDS = 6
+from bench.common import RUNS, interleaved_medians, setup_django, urlconf_with_bare
+
 CARDS = 300
 MEMBERS = 100
 VOTES_EACH = 10  # 100 members x 10 votes = 1,000 votes
-
-
-def _setup_django(db_url: str):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cocreatie.settings")
-    os.environ["DATABASE_URL"] = db_url
-    os.environ.setdefault("DJANGO_DEBUG", "1")
-    import django
-    from django.apps import apps
-    from django.conf import settings
-
-    if not apps.ready:
-        django.setup()
-    settings.ALLOWED_HOSTS = ["*"]
-
-
-def _bare(request):
-    from django.http import HttpResponse
-
-    return HttpResponse("ok")
 
 
 def _fill():
@@ -102,35 +81,14 @@ def _fill():
     return users[0], users[1], traject, oefening
 
 
-def _medians(cases: dict) -> dict[str, float]:
-    """Median ms per case; cases take turns (ROUNDS x a few requests) so load spikes hit all alike."""
-    times: dict[str, list[float]] = {name: [] for name in cases}
-    for client, url, headers in cases.values():
-        for _ in range(3):
-            client.get(url, headers=headers)
-    for _round in range(ROUNDS):
-        for name, (client, url, headers) in cases.items():
-            for _ in range(RUNS // ROUNDS):
-                start = time.perf_counter()
-                response = client.get(url, headers=headers)
-                times[name].append((time.perf_counter() - start) * 1000)
-                assert response.status_code == 200, (url, response.status_code)
-    return {name: statistics.median(t) for name, t in times.items()}
-
-
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        _setup_django(os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
+        setup_django(os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
         from django.db import connection
         from django.test import Client, override_settings
-        from django.urls import include, path
 
         begeleider, teamlid, traject, oefening = _fill()
-        urlconf = type(
-            "BenchUrls",
-            (),
-            {"urlpatterns": [path("bench-bare/", _bare), path("", include("cocreatie.urls"))]},
-        )
+        urlconf = urlconf_with_bare()
         page = f"/trajecten/{traject.pk}/oefeningen/{oefening.slug}/"
         with override_settings(ROOT_URLCONF=urlconf):
             client = Client()
@@ -138,7 +96,7 @@ def main():
             leider = Client()
             leider.force_login(begeleider)
             hx = {"HX-Request": "true"}
-            results = _medians(
+            results = interleaved_medians(
                 {
                     "bare": (client, "/bench-bare/", {}),
                     f"exercise page, {CARDS} cards, {MEMBERS * VOTES_EACH} votes (teamlid)": (

@@ -14,18 +14,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.common import setup_django
+
 RUNS = 5
 CARDS = 300
 ACTIONS = 50
-
-
-def _setup_django(db_path: Path):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cocreatie.settings")
-    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
-    os.environ.setdefault("DJANGO_DEBUG", "1")
-    import django
-
-    django.setup()
 
 
 def _fill():
@@ -139,7 +132,7 @@ def _median(fn) -> tuple[float, float]:
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        _setup_django(Path(tmp) / "bench.sqlite3")
+        setup_django(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
         from django.test.utils import setup_test_environment
         from django.utils import translation
 
