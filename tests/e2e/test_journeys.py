@@ -216,7 +216,7 @@ def test_begeleider_starts_a_traject_and_invites_a_member_who_joins_on_a_phone(
     expect(phone.locator("[role=status][aria-live=polite]")).to_contain_text("Je antwoord is opgeslagen.")
     expect(phone.locator(".verdeling").first).to_contain_text("gemiddeld 4")
     assert_swapped_in_place(phone, "scale")
-    check_page(phone, "oefening-schaal-gevuld", reflow=False)  # known gap: see test_reflow.py
+    check_page(phone, "oefening-schaal-gevuld")
     assert not csp_errors, csp_errors
 
     # Back on the laptop, the begeleider sees who joined through the link.

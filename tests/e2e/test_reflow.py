@@ -83,11 +83,7 @@ def test_pages_of_every_app_reflow_at_320px_with_long_content(page, live_server,
 # the matching `reflow=False` in test_journeys.py can go.
 
 
-@pytest.mark.xfail(
-    raises=AssertionError,
-    reason="oefeningen: the schaal team table (white-space: nowrap) is wider than 320/360 px",
-)
-def test_known_gap_scale_results_reflow_at_320px(page, live_server, long_world):
+def test_scale_results_reflow_at_320px(page, live_server, long_world):
     world = long_world
     schaal = Oefening.objects.get(slug="kruisbestuiving-waardering")
     antwoorden = [{"item": i["key"], "waarde": 4} for i in schaal.instellingen["items"]]
