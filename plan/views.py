@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from trajecten.access import BEGELEIDER, BEGELEIDER_OF_LEIDINGGEVENDE, traject_for
@@ -102,16 +102,16 @@ def versies(request, pk):
 
 
 VELD_LABELS = {
-    "tekst": _lazy("besluit"),
-    "eigenaar": _lazy("eigenaar"),
-    "datum": _lazy("datum van het besluit"),
-    "herzien_op": _lazy("herzien op"),
-    "wat": _lazy("wat"),
-    "wie": _lazy("wie"),
-    "wanneer": _lazy("wanneer klaar"),
-    "status": _lazy("status"),
-    "risico": _lazy("risico"),
-    "reactie": _lazy("onze reactie"),
+    "tekst": gettext_lazy("besluit"),
+    "eigenaar": gettext_lazy("eigenaar"),
+    "datum": gettext_lazy("datum van het besluit"),
+    "herzien_op": gettext_lazy("herzien op"),
+    "wat": gettext_lazy("wat"),
+    "wie": gettext_lazy("wie"),
+    "wanneer": gettext_lazy("wanneer klaar"),
+    "status": gettext_lazy("status"),
+    "risico": gettext_lazy("risico"),
+    "reactie": gettext_lazy("onze reactie"),
 }
 
 
