@@ -72,6 +72,8 @@ test-fast: $(STAMP)
 	$(VENV)/bin/pytest -m "not e2e and not stack" -q $(PYTEST_ARGS)
 
 bench: install
+	@command -v wrk >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get install -y -qq wrk >/dev/null || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk >/dev/null; }; }
 	$(PY) -m bench
 
 clean:
