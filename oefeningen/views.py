@@ -149,6 +149,8 @@ def _respond(request, traject, oefening, *, status=200, melding="", **kwargs):
     context = _context(request, traject, oefening, **kwargs)
     if request.htmx:
         html = render_to_string(f"{PAGE}#werkblad", context, request=request)
+        # The status badge sits outside the swapped part: a first card turns it to "Bezig".
+        html += render_to_string(f"{PAGE}#statusbadge", {**context, "oob": True}, request=request)
         if melding:
             html += render_to_string(
                 f"{PAGE}#melding", {"melding": melding, "fout": status >= 400}, request=request

@@ -311,3 +311,17 @@ def test_objects_of_another_trajectory_are_out_of_reach(world, oef):
     charlie = world.client("buitenstaander")
     page = charlie.get(f"/trajecten/{world.other_traject.pk}/oefeningen/{kaarten.slug}/").content.decode()
     assert "&lt;b&gt;Hun groep&lt;/b&gt;" in page and "<b>Hun groep</b>" not in page
+
+
+def test_the_first_card_turns_the_status_badge_to_bezig_in_place(world, oef):
+    kaarten = oef("kaarten")
+    client = world.client("teamlid")
+    assert (
+        'id="oefening-status" class="badge status-niet_gestart"'
+        in client.get(_url(world, kaarten)).content.decode()
+    )
+    html = client.post(
+        _url(world, kaarten, "bijdragen/"), {"tekst": "Eerste kaart"}, headers=HX
+    ).content.decode()
+    # The badge lives outside the swapped part, so it comes out of band.
+    assert 'id="oefening-status" class="badge status-bezig" hx-swap-oob="true">Bezig<' in html
