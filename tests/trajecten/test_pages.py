@@ -153,3 +153,14 @@ def test_the_users_of_other_teams_are_not_members(world):
         UserFactory()
     assert set(Team.objects.visible_to(world.charlie)) == {world.other_team}
     assert set(Team.objects.visible_to(world.mira)) == {world.team}
+
+
+def test_an_account_without_password_sees_no_team_links(db, client):
+    # Guests of one live session are such accounts: every team page is a 404 for them.
+    guest = UserFactory(username="gast-1", first_name="Gea")
+    guest.set_unusable_password()
+    guest.save()
+    client.force_login(guest)
+    body = client.get("/toegankelijkheid/").content.decode()
+    assert "Uitloggen (Gea)" in body
+    assert 'href="/account/wachtwoord/"' not in body and ">Mijn teams<" not in body
