@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import REFLOW, check_a11y, login, no_horizontal_scroll, watch_csp
 from tests.e2e.test_journeys import add_card
-from tests.e2e.test_keyboard import walk_with_tab
+from tests.e2e.test_keyboard import check_tab_walk
 from tests.e2e.test_reflow import CLIPPED_JS, TEXT_SPACING
 
 CARD_PAGE = "/trajecten/{pk}/oefeningen/context-sterktes/"
@@ -120,7 +120,7 @@ def test_reflow_focus_trap_and_csp_checks_catch_their_breaks(page, live_server, 
     )
     page.reload()
     with pytest.raises(AssertionError, match="no focus indicator"):
-        walk_with_tab(page, "team page without focus ring")
+        check_tab_walk(page, "team page without focus ring")
     page.unroute("**/css/app.css")
     page.reload()
 
@@ -143,7 +143,7 @@ def test_reflow_focus_trap_and_csp_checks_catch_their_breaks(page, live_server, 
         if (e.key === 'Tab') e.preventDefault() })"""
     )
     with pytest.raises(AssertionError, match="tab order differs"):
-        walk_with_tab(page, "team page with a keyboard trap")
+        check_tab_walk(page, "team page with a keyboard trap")
 
     # CSP: an inline style attribute set by script is refused and reported. (In a page of its
     # own: on the `page` fixture the autouse watcher would fail this test, as it should.)

@@ -44,7 +44,7 @@ POSITION_JS = """() => { const e = document.activeElement; const r = e.getBoundi
           html: e.outerHTML.slice(0, 80)} }"""
 
 
-def walk_with_tab(page, context: str) -> list[dict]:
+def check_tab_walk(page, context: str) -> list[dict]:
     """Tab through the whole page from the top; assert order, visible focus and no trap."""
     info = page.evaluate(TABBABLES_JS)
     assert info["positive"] == [], f"positive tabindex breaks the order {context}: {info['positive']}"
@@ -108,13 +108,13 @@ def test_login_and_skip_link_with_the_keyboard_only(page, live_server, world):
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.closest('main') !== null"), focused(page)
     assert focused(page)["text"] == "Team Alfa"
-    walk_with_tab(page, "mijn teams")
+    check_tab_walk(page, "mijn teams")
 
 
 def test_team_page_tab_order_and_invite_made_with_the_keyboard(page, live_server, world):
     login(page, live_server, "alice")
     page.goto(f"{live_server.url}/teams/{world.team.pk}/")
-    walk_with_tab(page, "team page")
+    check_tab_walk(page, "team page")
 
     # Make an invite link with the keyboard: from the role field, Tab through the form, Enter.
     page.get_by_label("Rol").focus()
@@ -125,7 +125,7 @@ def test_team_page_tab_order_and_invite_made_with_the_keyboard(page, live_server
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_contain_text("De uitnodigingslink is gemaakt")
     expect(page.locator("#uitnodigingen")).to_contain_text("0 van 3 keer gebruikt")
-    walk_with_tab(page, "team page with an invite")
+    check_tab_walk(page, "team page with an invite")
 
 
 def test_joining_on_a_phone_with_the_keyboard_only(page, live_server, world):
@@ -134,7 +134,7 @@ def test_joining_on_a_phone_with_the_keyboard_only(page, live_server, world):
     )
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + link.get_absolute_url())
-    walk_with_tab(page, "invite page")
+    check_tab_walk(page, "invite page")
 
     page.get_by_label("Voornaam").focus()
     page.keyboard.type("Eva")
@@ -150,7 +150,7 @@ def test_joining_on_a_phone_with_the_keyboard_only(page, live_server, world):
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_contain_text("Welkom!")
     expect(page.get_by_role("table")).to_contain_text("Ervaringsdeskundige")
-    walk_with_tab(page, "team page as the new member, on a phone")
+    check_tab_walk(page, "team page as the new member, on a phone")
 
 
 def tab_to(page, predicate, context: str, limit: int = 80) -> dict:
@@ -185,7 +185,7 @@ def test_cards_and_votes_on_a_phone_with_the_keyboard_only(page, live_server, wo
     # The swap replaced the button; focus goes to the card that got the vote, not to <body>.
     page.wait_for_function("() => document.activeElement.id.startsWith('bijdrage-')")
     assert_visible_focus(page, "card after the vote")
-    walk_with_tab(page, "card exercise with a card, on a phone")
+    check_tab_walk(page, "card exercise with a card, on a phone")
 
 
 def test_a_participant_answers_in_a_session_with_the_keyboard_only(page, live_server, world):
@@ -198,7 +198,7 @@ def test_a_participant_answers_in_a_session_with_the_keyboard_only(page, live_se
     page.keyboard.type(b.code)
     page.keyboard.press("Enter")
     expect(page.get_by_label("Jouw antwoord")).to_be_visible()
-    walk_with_tab(page, "participant view")
+    check_tab_walk(page, "participant view")
     assert focused(page)["text"] == "Naar de inhoud"  # the walk ends back on the skip link
     page.keyboard.press("Enter")
     tab_to(page, lambda f: f["tag"] == "textarea", "answer field")
@@ -215,23 +215,23 @@ def test_the_begeleider_runs_the_big_screen_with_the_keyboard(page, live_server,
     login(page, live_server, "alice")
     page.goto(f"{live_server.url}/bijeenkomsten/{b.pk}/presentatie/")
     expect(page.locator(".blok-positie")).to_contain_text("Blok 1 van 2")
-    walk_with_tab(page, "presenter view")
+    check_tab_walk(page, "presenter view")
     tab_to(page, lambda f: f["text"] == "Volgend blok", "next block button")
     page.keyboard.press("Enter")
     expect(page.locator(".blok-positie")).to_contain_text("Blok 2 van 2")
-    walk_with_tab(page, "presenter view, second block")
+    check_tab_walk(page, "presenter view, second block")
 
 
 def test_tracker_plan_and_overview_tab_in_reading_order_with_visible_focus(page, live_server, world):
     call_command("inhoud_laden", verbosity=0)
     login(page, live_server, "alice")
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/")
-    walk_with_tab(page, "kwartiermaken tracker")
+    check_tab_walk(page, "kwartiermaken tracker")
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/oefeningen/")
-    walk_with_tab(page, "exercise overview")
+    check_tab_walk(page, "exercise overview")
     page.context.clear_cookies()
     login(page, live_server, "mira")
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/plan/")
-    walk_with_tab(page, "plan page")
+    check_tab_walk(page, "plan page")
     page.goto(f"{live_server.url}/organisaties/{world.org.pk}/overzicht/")
-    walk_with_tab(page, "organisation overview")
+    check_tab_walk(page, "organisation overview")
