@@ -184,3 +184,26 @@ def assert_visible_focus(page, context: str = ""):
         f"focused element shows no focus indicator {context}: {info}"
     )
     return info
+
+
+def wait_until(page, expression: str, timeout: float = 3000):
+    """Wait until a JavaScript expression is truthy in the page.
+
+    Playwright's wait_for_function re-evaluates a string predicate inside the page, which
+    our CSP (no unsafe-eval) forbids once it has to poll; page.evaluate goes through the
+    DevTools protocol, which the page's CSP does not govern. Raises PlaywrightTimeout.
+    """
+    import time
+
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    body = expression.strip()
+    if not body.startswith("()"):
+        body = f"() => ({body})"
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        if page.evaluate(body):
+            return
+        if time.monotonic() > deadline:
+            raise PlaywrightTimeout(f"waited {timeout} ms for: {expression}")
+        page.wait_for_timeout(50)

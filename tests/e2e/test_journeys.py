@@ -16,7 +16,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.e2e.conftest import PHONE, check_page, focused, login, watch_csp
+from tests.e2e.conftest import PHONE, check_page, focused, login, wait_until, watch_csp
 
 NEW_PASSWORD = "een-nieuw-wachtwoord-456"
 
@@ -65,8 +65,8 @@ def assert_swapped_in_place(page, context: str, *, focus: bool = True):
         return
     # app.js moves focus on htmx:afterSettle, a moment after the new content is visible.
     try:
-        page.wait_for_function(
-            "() => document.activeElement && document.activeElement !== document.body", timeout=2000
+        wait_until(
+            page, "() => document.activeElement && document.activeElement !== document.body", timeout=2000
         )
     except PlaywrightTimeout:
         raise AssertionError(f"focus fell to <body> after the htmx swap: {context}") from None

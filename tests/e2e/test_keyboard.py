@@ -12,7 +12,7 @@ from django.utils.timezone import now
 from playwright.sync_api import expect
 
 from tests.bijeenkomsten.factories import maak_bijeenkomst
-from tests.e2e.conftest import PHONE, assert_visible_focus, focused, login
+from tests.e2e.conftest import PHONE, assert_visible_focus, focused, login, wait_until
 from trajecten.services import uitnodiging_aanmaken
 
 TABBABLES_JS = """() => {
@@ -176,14 +176,14 @@ def test_cards_and_votes_on_a_phone_with_the_keyboard_only(page, live_server, wo
     page.keyboard.press("Enter")
     expect(page.locator(".kaart-tekst")).to_have_text("We nemen de tijd voor elkaar")
     # After the swap focus is back in the card field, ready for the next card.
-    page.wait_for_function("() => document.activeElement.name === 'tekst'")
+    wait_until(page, "() => document.activeElement.name === 'tekst'")
     assert_visible_focus(page, "card field after the swap")
 
     tab_to(page, lambda f: f["text"].startswith("Stem"), "vote button")
     page.keyboard.press("Enter")
     expect(page.locator(".kaart .stemmen-telling")).to_have_text("1 stem")
     # The swap replaced the button; focus goes to the card that got the vote, not to <body>.
-    page.wait_for_function("() => document.activeElement.id.startsWith('bijdrage-')")
+    wait_until(page, "() => document.activeElement.id.startsWith('bijdrage-')")
     assert_visible_focus(page, "card after the vote")
     check_tab_walk(page, "card exercise with a card, on a phone")
 
@@ -206,7 +206,7 @@ def test_a_participant_answers_in_a_session_with_the_keyboard_only(page, live_se
     tab_to(page, lambda f: f["text"] == "Versturen", "send button")
     page.keyboard.press("Enter")
     expect(page.get_by_text("Verstuurd!")).to_be_visible()
-    page.wait_for_function("() => document.activeElement !== document.body", timeout=2000)
+    wait_until(page, "() => document.activeElement !== document.body", timeout=2000)
     assert_visible_focus(page, "after sending")
 
 

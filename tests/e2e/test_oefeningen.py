@@ -2,7 +2,7 @@
 
 from oefeningen import services
 from oefeningen.models import Bijdrage, Stem
-from tests.e2e.conftest import DESKTOP, PHONE, check_a11y, login, no_horizontal_scroll, screenshot
+from tests.e2e.conftest import DESKTOP, PHONE, check_a11y, login, no_horizontal_scroll, screenshot, wait_until
 from tests.oefeningen.factories import OefeningFactory
 
 
@@ -19,7 +19,7 @@ def test_two_people_add_cards_vote_and_see_each_other(page, browser, live_server
     page.locator(".kaart-tekst", has_text="We luisteren <b>echt</b> goed").wait_for()
     assert page.locator("#meldingen").inner_text().strip() == "Je bijdrage is toegevoegd."
     # Focus is back in the input for the next card, not lost on <body>.
-    page.wait_for_function("document.activeElement && document.activeElement.name === 'tekst'", timeout=3000)
+    wait_until(page, "document.activeElement && document.activeElement.name === 'tekst'", timeout=3000)
     assert page.get_by_label("Sterkte").input_value() == ""
 
     # Empty input: a message next to the field, swapped in place.
@@ -78,7 +78,7 @@ def test_shared_text_conflict_and_the_other_kinds_render_accessibly(page, live_s
     page.get_by_text("Je tekst is nog niet opgeslagen").wait_for()
     assert page.get_by_text("Versie van Alice").first.is_visible()
     assert page.get_by_label("Jullie tekst").input_value() == "Versie van Bob"
-    page.wait_for_function("document.activeElement.getAttribute('role') === 'alert'", timeout=3000)
+    wait_until(page, "document.activeElement.getAttribute('role') === 'alert'", timeout=3000)
     check_a11y(page, "text conflict")
 
     for soort in ("schaal", "keuze", "checklist", "tijdlijn", "kompas", "matrix"):
