@@ -12,7 +12,6 @@ from django.http import Http404
 
 from .models import Lidmaatschap, Organisatie, Rol, Team, Traject
 
-ALLE_ROLLEN = frozenset(Rol.values)
 BEGELEIDER = frozenset({Rol.BEGELEIDER})
 BEGELEIDER_OF_LEIDINGGEVENDE = frozenset({Rol.BEGELEIDER, Rol.LEIDINGGEVENDE})
 

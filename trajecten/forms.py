@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Lidmaatschap, Perspectief, Rol, Team, Traject
+from .models import Perspectief, Rol, Team, Traject
 
 
 class LoginForm(AuthenticationForm):
@@ -77,9 +77,3 @@ class AccountForm(UserCreationForm):
         model = get_user_model()
         fields = ["first_name", "username"]
         help_texts = {"username": _("Hiermee log je in. Letters, cijfers en @ . + - _")}
-
-
-class LidmaatschapForm(forms.ModelForm):
-    class Meta:
-        model = Lidmaatschap
-        fields = ["rol", "perspectief"]

@@ -82,17 +82,6 @@ class Team(models.Model):
     def get_absolute_url(self):
         return reverse("trajecten:team", args=[self.pk])
 
-    def rol_van(self, user) -> str | None:
-        """The user's effective role in this team, or None when they have none."""
-        if not user.is_authenticated:
-            return None
-        lid = self.lidmaatschappen.filter(user=user).values_list("rol", flat=True).first()
-        if lid:
-            return lid
-        if self.organisatie.leidinggevenden.filter(pk=user.pk).exists():
-            return Rol.LEIDINGGEVENDE
-        return None
-
 
 class Lidmaatschap(models.Model):
     user = models.ForeignKey(
