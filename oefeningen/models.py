@@ -10,9 +10,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from trajecten.inhoud import vertaald as _vertaald
 from trajecten.models import Traject
 
 
@@ -25,15 +25,6 @@ class Soort(models.TextChoices):
     TIJDLIJN = "tijdlijn", _("Tijdlijn")
     KOMPAS = "kompas", _("Kompas")
     MATRIX = "matrix", _("Matrix")
-
-
-def _vertaald(obj, veld: str) -> str:
-    """The English text when the interface is English and it exists, else the Dutch one."""
-    if (get_language() or "nl").startswith("en"):
-        en = getattr(obj, f"{veld}_en", "")
-        if en:
-            return en
-    return getattr(obj, veld)
 
 
 class HoofdstukManager(models.Manager):
