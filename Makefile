@@ -13,11 +13,21 @@ PYTHON_BOOT := $(shell for p in python3.13 python3.12 python3 \
 STAMP := $(VENV)/.installed
 SYSTEM_STAMP := var/.system-packages
 
+# Translations: locale/<lang>/LC_MESSAGES/django.po is the source (edit it, e.g. in Poedit);
+# `make messages` adds new strings from the code to the English catalogue and compiles.
+# locale/nl only overrides a few of Django's own Dutch texts: never run makemessages for nl.
 messages: $(STAMP)
-	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=tests --ignore=bench
-	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=deploy
+	$(MAKE) compilemessages
 
-.PHONY: messages run test test-fast lint bench stack stack-down clean help
+# The *.mo files are not in git: compiled from the .po files (skipped when up to date).
+# compilemessages needs GNU gettext's msgfmt.
+compilemessages: $(STAMP)
+	@command -v msgfmt >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get install -y -qq gettext >/dev/null || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext >/dev/null; }; }
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=var -v 0
+
+.PHONY: messages compilemessages run test test-fast lint bench stack stack-down clean help
 
 help:
 	@echo "make run    start the app on http://127.0.0.1:$(PORT) with demo data"
@@ -35,11 +45,12 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PIP) install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Debian packages: WeasyPrint's Pango, Chromium for browser tests, poppler for PDF checks.
+# Debian packages: WeasyPrint's Pango, Chromium for browser tests, poppler for PDF checks,
+# gettext for compilemessages.
 $(SYSTEM_STAMP):
 	@mkdir -p var
 	@missing=""; \
-	for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core chromium poppler-utils nginx fonts-noto-color-emoji; do \
+	for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core chromium poppler-utils nginx fonts-noto-color-emoji gettext; do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
@@ -49,6 +60,7 @@ $(SYSTEM_STAMP):
 	touch $(SYSTEM_STAMP)
 
 install: $(STAMP) $(SYSTEM_STAMP)
+	$(MAKE) compilemessages
 
 run: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
@@ -68,7 +80,7 @@ test: install
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run -v 0
 	$(VENV)/bin/pytest -p no:cacheprovider $(PYTEST_ARGS)
 
-test-fast: $(STAMP)
+test-fast: compilemessages
 	$(VENV)/bin/pytest -m "not e2e and not stack" -q $(PYTEST_ARGS)
 
 bench: install

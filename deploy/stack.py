@@ -441,11 +441,13 @@ def up(args) -> Stack:
             collector.join()
         if errors:
             raise errors[0]
+        # The *.mo files are not in git; skipped when they are newer than the .po files.
+        stack.manage("compilemessages", "--ignore=.venv", "--ignore=var", "-v", "0")
         if args.demo:
             # Demo users for trying the stack out; `demo` only runs with DEBUG on, so this one
             # command gets it. The app processes themselves run with DEBUG off.
             stack.manage("demo", debug=True)
-        log("migrated, static files collected, content loaded" + (", demo data" if args.demo else ""))
+        log("migrated, static files collected, translations compiled, content loaded" + (", demo data" if args.demo else ""))
 
         # Start them all, then wait: each needs a few seconds to import Django.
         procs = {index: stack.start_app(index, wait=False) for index in range(1, args.apps + 1)}
