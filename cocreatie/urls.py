@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.i18n import set_language
 
-from trajecten.views import LoginView
+from trajecten.views import LoginView, taal_kiezen
 
 from . import views
 
@@ -20,7 +19,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("taal/", set_language, name="set_language"),
+    path("taal/", taal_kiezen, name="set_language"),
     path("gezond/", views.gezond, name="gezond"),
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("beheer/", admin.site.urls),

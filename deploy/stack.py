@@ -447,7 +447,10 @@ def up(args) -> Stack:
             # Demo users for trying the stack out; `demo` only runs with DEBUG on, so this one
             # command gets it. The app processes themselves run with DEBUG off.
             stack.manage("demo", debug=True)
-        log("migrated, static files collected, translations compiled, content loaded" + (", demo data" if args.demo else ""))
+        log(
+            "migrated, static files collected, translations compiled, content loaded"
+            + (", demo data" if args.demo else "")
+        )
 
         # Start them all, then wait: each needs a few seconds to import Django.
         procs = {index: stack.start_app(index, wait=False) for index in range(1, args.apps + 1)}

@@ -7,4 +7,10 @@ class TrajectenConfig(AppConfig):
     verbose_name = _("Teams en trajecten")
 
     def ready(self):
-        from . import personal_data  # noqa: F401  registers this app's exporters
+        from django.db.models import fields
+
+        from . import personal_data, taal  # noqa: F401  register the exporters and the login receiver
+
+        # The empty choice of every select ("- Select an option -", untranslated in Django's
+        # Dutch); Django reads this name each time it builds a blank choice.
+        fields.BLANK_CHOICE_LABEL = _("Kies…")

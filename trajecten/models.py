@@ -220,3 +220,21 @@ class LoginThrottle(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class Taalkeuze(models.Model):
+    """The interface language a person chose with the language switch; Dutch when absent."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="taalkeuze"
+    )
+    # A code from settings.LANGUAGES, checked by the view that saves it (no choices: a new
+    # language then needs no migration).
+    taal = models.CharField(_("taal"), max_length=10)
+
+    class Meta:
+        verbose_name = _("taalkeuze")
+        verbose_name_plural = _("taalkeuzes")
+
+    def __str__(self):
+        return self.taal

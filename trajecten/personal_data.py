@@ -2,7 +2,7 @@
 
 from django.contrib.admin.models import LogEntry
 
-from .models import Lidmaatschap, Organisatie, Traject, Uitnodiging
+from .models import Lidmaatschap, Organisatie, Taalkeuze, Traject, Uitnodiging
 from .registries import PersonalData, register_personal_data
 
 
@@ -58,5 +58,12 @@ register_personal_data(
             for e in LogEntry.objects.filter(user=user)
         ],
         erase=lambda user: LogEntry.objects.filter(user=user).delete(),
+    )
+)
+register_personal_data(
+    PersonalData(
+        model=Taalkeuze,
+        export=lambda user: [{"taal": t.taal} for t in Taalkeuze.objects.filter(user=user)],
+        erase=lambda user: Taalkeuze.objects.filter(user=user).delete(),
     )
 )

@@ -9,13 +9,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.i18n import set_language
 
-from . import throttle
+from . import taal, throttle
 from .access import BEGELEIDER, organisatie_for, team_for, traject_for
 from .forms import AccountForm, LidWordenForm, LoginForm, TeamForm, TrajectForm, UitnodigingForm
 from .models import Lidmaatschap, Organisatie, Perspectief, Rol, Team, Traject, Uitnodiging
 from .registries import progress_for, progress_sources, signals_for, traject_links
 from .services import UitnodigingOnbruikbaar, lid_worden, traject_starten, uitnodiging_aanmaken
+
+
+@require_POST
+def taal_kiezen(request):
+    """Django's language switch, which also remembers the choice for a logged-in account."""
+    response = set_language(request)
+    taal.keuze_opslaan(request, request.POST.get("language", ""))
+    return response
 
 
 class LoginView(auth_views.LoginView):
