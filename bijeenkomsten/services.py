@@ -20,6 +20,10 @@ class Conflict(Exception):
     """The state changed under the person's feet (another begeleider, a closed block)."""
 
 
+class BlokVerdwenen(Conflict):
+    """The block was deleted by someone else while this request worked on it."""
+
+
 class Gesloten(Exception):
     """The session is closed: nothing can be added any more."""
 
@@ -51,7 +55,9 @@ def blok_verplaatsen(*, blok: Blok, richting: str) -> bool:
     """Swap a block with its neighbour above ("op") or below ("neer"). False at the edge."""
     blokken = list(Blok.objects.select_for_update().filter(bijeenkomst_id=blok.bijeenkomst_id))
     blokken.sort(key=lambda b: (b.volgorde, b.pk))
-    index = next(i for i, b in enumerate(blokken) if b.pk == blok.pk)
+    index = next((i for i, b in enumerate(blokken) if b.pk == blok.pk), None)
+    if index is None:
+        raise BlokVerdwenen
     doel = index - 1 if richting == "op" else index + 1
     if doel < 0 or doel >= len(blokken):
         return False

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cocreatie.formulieren import id_uit
 from trajecten.access import BEGELEIDER, traject_for
 from trajecten.models import Rol
 
@@ -156,7 +157,11 @@ def blok_verplaatsen(request, pk, blok_pk):
     richting = request.POST.get("richting")
     if richting not in ("op", "neer"):
         return HttpResponse(_("Kies omhoog of omlaag."), status=400)
-    if services.blok_verplaatsen(blok=blok, richting=richting):
+    try:
+        verplaatst = services.blok_verplaatsen(blok=blok, richting=richting)
+    except services.BlokVerdwenen:
+        return HttpResponse(_("Dit blok is net van de agenda gehaald. Laad de pagina opnieuw."), status=409)
+    if verplaatst:
         messages.success(request, _("“%(titel)s” is verplaatst.") % {"titel": blok.titel})
     return redirect(reverse("bijeenkomsten:bijeenkomst", args=[b.pk]) + f"#blok-{blok.pk}")
 
@@ -299,10 +304,7 @@ def bediening(request, pk):
     if b.status != Bijeenkomst.Status.ACTIEF:
         messages.error(request, _("De bijeenkomst is niet bezig. Start haar eerst."))
         return redirect("bijeenkomsten:presentatie", pk=b.pk)
-    try:
-        verwacht = int(request.POST.get("verwacht") or 0) or None
-    except ValueError:
-        verwacht = None
+    verwacht = id_uit(request.POST, "verwacht")
     if actie in ("volgende", "vorige"):
         try:
             doel = services.naar_blok(bijeenkomst=b, richting=actie, verwacht_blok_id=verwacht)
@@ -386,7 +388,7 @@ def papier(request, pk):
 def papier_stem(request, pk):
     """A vote cast by the begeleider for someone without a phone."""
     b = bijeenkomst_for(request, pk, roles=BEGELEIDER)
-    inbreng = Inbreng.objects.filter(pk=request.POST.get("inbreng") or 0, blok__bijeenkomst=b).first()
+    inbreng = Inbreng.objects.filter(pk=id_uit(request.POST, "inbreng") or 0, blok__bijeenkomst=b).first()
     if inbreng is None:
         raise Http404
     try:
@@ -491,7 +493,7 @@ def stem(request, pk):
     b = deelnemer_for(request, pk)
     if b.is_gesloten:
         return _gesloten(request, b)
-    kaart = Inbreng.objects.filter(pk=request.POST.get("inbreng") or 0, blok__bijeenkomst=b).first()
+    kaart = Inbreng.objects.filter(pk=id_uit(request.POST, "inbreng") or 0, blok__bijeenkomst=b).first()
     if kaart is None:
         raise Http404
     try:

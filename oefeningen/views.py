@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cocreatie.formulieren import id_uit
 from trajecten.access import BEGELEIDER, traject_for
 from trajecten.models import Rol
 
@@ -398,10 +399,14 @@ def kaart_groeperen(request, pk, slug, bijdrage_pk):
     traject = traject_for(request, pk, roles=BEGELEIDER)
     oef = _oefening(slug)
     bijdrage = _bijdrage(traject, oef, bijdrage_pk)
-    cluster_pk = request.POST.get("cluster") or None
     cluster = None
-    if cluster_pk:
-        cluster = Cluster.objects.filter(pk=cluster_pk, traject=traject, oefening=oef).first()
+    if request.POST.get("cluster"):
+        cluster_pk = id_uit(request.POST, "cluster")
+        cluster = (
+            Cluster.objects.filter(pk=cluster_pk, traject=traject, oefening=oef).first()
+            if cluster_pk
+            else None
+        )
         if cluster is None:
             return _respond(request, traject, oef, status=400, melding=_("Kies een groep van deze oefening."))
     services.kaart_groeperen(traject=traject, bijdrage=bijdrage, cluster=cluster)

@@ -134,3 +134,36 @@ def test_the_list_page_costs_the_same_queries_at_any_size(world, aantal, django_
         response = client.get(f"/trajecten/{world.traject.pk}/bijeenkomsten/")
     assert response.content.decode().count("/verslag/") == 0
     assert response.content.decode().count('href="/bijeenkomsten/') == aantal
+
+
+def test_moving_a_block_that_was_just_deleted_is_a_409_not_a_500(world, monkeypatch):
+    from bijeenkomsten import services
+
+    b = maak_bijeenkomst(world.traject, begeleider=world.alice, blokken=3)
+    blok2 = b.blokken.get(titel="Blok 2")
+    echt = services.blok_verplaatsen
+
+    def verwijderd_tussendoor(*, blok, richting):
+        # Another begeleider deletes the block after this request found it.
+        Blok.objects.filter(pk=blok.pk).delete()
+        return echt(blok=blok, richting=richting)
+
+    monkeypatch.setattr(services, "blok_verplaatsen", verwijderd_tussendoor)
+    response = world.client("begeleider").post(
+        f"/bijeenkomsten/{b.pk}/blokken/{blok2.pk}/verplaatsen/", {"richting": "op"}
+    )
+
+    assert response.status_code == 409
+    assert "net van de agenda gehaald" in response.text
+    assert _titels(b) == ["Blok 1", "Blok 3"]
+
+
+def test_the_service_refuses_a_block_that_is_gone(world):
+    from bijeenkomsten import services
+
+    b = maak_bijeenkomst(world.traject, begeleider=world.alice, blokken=2)
+    blok = b.blokken.get(titel="Blok 1")
+    Blok.objects.filter(pk=blok.pk).delete()
+
+    with pytest.raises(services.BlokVerdwenen):
+        services.blok_verplaatsen(blok=blok, richting="neer")
