@@ -17,7 +17,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 KAART_MAX = 500
@@ -109,9 +109,9 @@ def _check_known_keys(instellingen: dict, allowed: set[str]):
 
 def auteur_naam(bijdrage) -> str:
     if bijdrage.namens_groep:
-        return _g("Op papier, namens de groep")
+        return gettext("Op papier, namens de groep")
     if bijdrage.auteur_id is None:
-        return _g("Anoniem")
+        return gettext("Anoniem")
     user = bijdrage.auteur
     return user.get_full_name() or user.get_username()
 
@@ -227,7 +227,7 @@ class Kaarten(Kind):
         return {"tekst": _kaart_clean(data)}
 
     def form_fields(self, oefening):
-        label = oefening.instellingen.get("kaartlabel") or _g("Kaart")
+        label = oefening.instellingen.get("kaartlabel") or gettext("Kaart")
         return {"tekst": _tekstveld(label)}
 
     def aggregate(self, oefening, bijdragen, *, perspectieven, tekst=None):
@@ -243,7 +243,9 @@ class Kaarten(Kind):
         regels = []
         for b in kaarten:
             n = getattr(b, "aantal_stemmen", 0)
-            regels.append(f"{b.tekst} ({n} {_g('stem') if n == 1 else _g('stemmen')})" if n else b.tekst)
+            regels.append(
+                f"{b.tekst} ({n} {gettext('stem') if n == 1 else gettext('stemmen')})" if n else b.tekst
+            )
         return regels
 
 
@@ -326,10 +328,10 @@ class Schaal(Kind):
 
     def form_fields(self, oefening):
         ins = oefening.instellingen
-        keuzes = [("", _g("Geen antwoord"))] + [(str(v), str(v)) for v in self.bereik(oefening)]
+        keuzes = [("", gettext("Geen antwoord"))] + [(str(v), str(v)) for v in self.bereik(oefening)]
         uitleg = ""
         if ins.get("min_label") or ins.get("max_label"):
-            uitleg = _g("%(min)s = %(min_label)s, %(max)s = %(max_label)s") % {
+            uitleg = gettext("%(min)s = %(min_label)s, %(max)s = %(max_label)s") % {
                 "min": ins.get("min", 1),
                 "max": ins.get("max", 5),
                 "min_label": ins.get("min_label", ""),
@@ -394,7 +396,11 @@ class Schaal(Kind):
             if v.mensen:
                 spreiding = ", ".join(f"{lab}: {n}" for _w, lab, n, _p in v.aantallen if n)
                 regels.append(
-                    _g("%(label)s: gemiddeld %(gem)s (%(n)s antwoorden; %(spreiding)s)")
+                    ngettext(
+                        "%(label)s: gemiddeld %(gem)s (%(n)s antwoord; %(spreiding)s)",
+                        "%(label)s: gemiddeld %(gem)s (%(n)s antwoorden; %(spreiding)s)",
+                        v.mensen,
+                    )
                     % {"label": v.label, "gem": v.gemiddelde, "n": v.mensen, "spreiding": spreiding}
                 )
         return regels
@@ -573,7 +579,7 @@ class Checklist(Kind):
     def summary(self, oefening, bijdragen, tekst=None):
         agg = self.aggregate(oefening, bijdragen, perspectieven={})
         return [
-            _g("%(label)s: %(n)s van %(m)s")
+            gettext("%(label)s: %(n)s van %(m)s")
             % {"label": r["item"]["label"], "n": r["aantal"], "m": agg["mensen"]}
             for r in agg["rijen"]
             if r["aantal"]

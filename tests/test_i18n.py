@@ -305,8 +305,7 @@ EXTRACTED_NAMES = {
 }
 # Files that still call gettext under another name; their strings are missing from the catalogue
 # (makemessages cannot see them), so they stay Dutch in English.
-# oefeningen/kinds.py goes when the kinds package lands (it calls gettext by its own name).
-KNOWN_ALIASES = {("oefeningen/kinds.py", "_g")}
+KNOWN_ALIASES: set[tuple[str, str]] = set()
 GETTEXT_FAMILY = {"gettext", "ngettext", "pgettext", "npgettext", "gettext_lazy", "ngettext_lazy"}
 
 
