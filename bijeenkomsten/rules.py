@@ -2,8 +2,6 @@
 
 from django.utils.translation import gettext_lazy as _
 
-BRON = "Kwadraet, 8 interactieregels voor cocreatie"
-
 INTERACTIEREGELS = [
     _("Zet je geest open"),
     _("Denk positief en aan de toekomst"),

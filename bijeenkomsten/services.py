@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -13,11 +12,29 @@ from django.utils import timezone
 from . import live, oefeningen_bridge
 from .models import Bijeenkomst, Blok, Deelname, Inbreng, Stem, gast_username, new_code
 
-log = logging.getLogger(__name__)
-
 
 class Conflict(Exception):
     """The state changed under the person's feet (another begeleider, a closed block)."""
+
+
+class AanDeRand(Conflict):
+    """Next from the last block, or previous from the first: there is no block to go to."""
+
+
+class Verouderd(Conflict):
+    """Someone else moved the session to another block first."""
+
+
+class InvoerDicht(Conflict):
+    """The block takes no input now: it is not the current block, or its input is closed."""
+
+
+class AlGestemd(Conflict):
+    """This person has already voted on this card."""
+
+
+class StemmenOp(Conflict):
+    """This person has used all their votes in this block."""
 
 
 class BlokVerdwenen(Conflict):
@@ -112,12 +129,12 @@ def naar_blok(*, bijeenkomst: Bijeenkomst, richting: str, verwacht_blok_id: int 
     huidig = Blok.objects.filter(pk=verwacht_blok_id, bijeenkomst=bijeenkomst).first()
     doel = _buur(bijeenkomst.pk, huidig, richting)
     if doel is None:
-        raise Conflict("rand")
+        raise AanDeRand
     changed = Bijeenkomst.objects.filter(
         pk=bijeenkomst.pk, status=Bijeenkomst.Status.ACTIEF, huidig_blok_id=verwacht_blok_id
     ).update(huidig_blok=doel, blok_gestart_op=timezone.now())
     if not changed:
-        raise Conflict("verouderd")
+        raise Verouderd
     live.bump(bijeenkomst.pk)
     return doel
 
@@ -205,7 +222,7 @@ def inbreng_toevoegen(
         if eerder is not None:
             return eerder, False
     if not open_nu:
-        raise Conflict("dicht")
+        raise InvoerDicht
     anoniem = Blok.objects.filter(pk=blok.pk).values_list("anoniem", flat=True).first()
     naam = "" if anoniem else (namens.strip() if op_papier else _naam(auteur))
     try:
@@ -245,12 +262,12 @@ def stem_uitbrengen(*, inbreng: Inbreng, user, op_papier: bool = False, namens: 
         ).exists()
         or not blok.invoer_open
     ):
-        raise Conflict("dicht")
+        raise InvoerDicht
     if not op_papier:
         if Stem.objects.filter(inbreng=inbreng, user=user, op_papier=False).exists():
-            raise Conflict("al")
+            raise AlGestemd
         if stemmen_over(blok=blok, user=user) <= 0:
-            raise Conflict("op")
+            raise StemmenOp
     stem = Stem.objects.create(inbreng=inbreng, user=user, op_papier=op_papier, namens=namens.strip())
     if not op_papier:
         oefeningen_bridge.stem_doorgeven(inbreng=inbreng, kiezer=user)

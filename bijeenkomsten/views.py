@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseStopPolling
 
 from cocreatie.formulieren import id_uit
 from trajecten.access import BEGELEIDER, traject_for
@@ -308,13 +309,13 @@ def bediening(request, pk):
     if actie in ("volgende", "vorige"):
         try:
             doel = services.naar_blok(bijeenkomst=b, richting=actie, verwacht_blok_id=verwacht)
-        except services.Conflict as conflict:
-            if str(conflict) == "rand":
-                messages.info(
-                    request,
-                    _("Dit is het laatste blok.") if actie == "volgende" else _("Dit is het eerste blok."),
-                )
-                return redirect("bijeenkomsten:presentatie", pk=b.pk)
+        except services.AanDeRand:
+            messages.info(
+                request,
+                _("Dit is het laatste blok.") if actie == "volgende" else _("Dit is het eerste blok."),
+            )
+            return redirect("bijeenkomsten:presentatie", pk=b.pk)
+        except services.Verouderd:
             messages.warning(
                 request,
                 _(
@@ -500,12 +501,12 @@ def stem(request, pk):
         services.stem_uitbrengen(inbreng=kaart, user=request.user)
         melding = _("Je stem is geteld.")
         status = 200
-    except services.Conflict as conflict:
-        melding = {
-            "op": _("Je stemmen zijn op."),
-            "al": _("Je hebt al op deze kaart gestemd."),
-        }.get(str(conflict), _("Stemmen kan nu niet: de vraag is dicht."))
-        status = 409
+    except services.StemmenOp:
+        melding, status = _("Je stemmen zijn op."), 409
+    except services.AlGestemd:
+        melding, status = _("Je hebt al op deze kaart gestemd."), 409
+    except services.InvoerDicht:
+        melding, status = _("Stemmen kan nu niet: de vraag is dicht."), 409
     if request.htmx:
         return _live_response(request, b, "deelnemer", melding=melding, status=status)
     (messages.success if status == 200 else messages.error)(request, melding)
@@ -587,8 +588,13 @@ def poll(request, pk):
     if b is None:
         raise Http404
     if b.is_gesloten:
-        # 286 tells htmx to stop polling; the region shows that the session ended.
-        response = render(request, "bijeenkomsten/afgesloten.html#melding", {"bijeenkomst": b}, status=286)
+        # htmx stops polling on this status; the region shows that the session ended.
+        response = render(
+            request,
+            "bijeenkomsten/afgesloten.html#melding",
+            {"bijeenkomst": b},
+            status=HttpResponseStopPolling.status_code,
+        )
         response["Cache-Control"] = "no-store"
         return response
     if not request.user.is_authenticated or request.user.pk != token.user_id:

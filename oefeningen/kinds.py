@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -787,14 +786,3 @@ class Matrix(Kind):
                         + "; ".join(b.tekst for b in cel["kaarten"])
                     )
         return regels
-
-
-def validate_all(oefeningen: Iterable) -> dict[str, list[str]]:
-    """{slug: messages} for every exercise whose settings do not fit its kind."""
-    problems = {}
-    for oefening in oefeningen:
-        try:
-            oefening.clean()
-        except ValidationError as error:
-            problems[oefening.slug] = error.messages
-    return problems
