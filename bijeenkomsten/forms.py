@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from trajecten.models import Rol
+from trajecten.weergave import weergavenaam
 
 from . import oefeningen_bridge
 from .models import Bijeenkomst, Blok, normalize_code
@@ -21,7 +22,7 @@ def _leden(traject):
 
 class _Persoon(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.get_username()
+        return weergavenaam(obj)
 
 
 class BijeenkomstForm(forms.ModelForm):

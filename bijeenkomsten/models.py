@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from trajecten.weergave import weergavenaam
+
 # Join codes avoid characters that look alike on a projector (0/O, 1/I/L, 2/Z, 5/S, 8/B, G/6).
 CODE_ALPHABET = "ACDEFHJKMNPQRTUVWXY34679"
 CODE_LENGTH = 6
@@ -31,7 +33,7 @@ class Groepsgrootte(models.TextChoices):
 def _persoon(user) -> str:
     if user is None:
         return ""
-    return user.get_full_name() or user.get_username()
+    return weergavenaam(user)
 
 
 class Bijeenkomst(models.Model):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trajecten.models import Lidmaatschap, Organisatie, Traject
+from trajecten.weergave import weergavenaam
 
 from .models import (
     TOESTEMMING_TEKST,
@@ -29,7 +30,7 @@ MAX_UREN = Decimal(60)
 
 
 def _naam(user) -> str:
-    return user.get_full_name() or user.username
+    return weergavenaam(user)
 
 
 class PersoonKeuze(forms.ModelChoiceField):

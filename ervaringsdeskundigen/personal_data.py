@@ -12,6 +12,7 @@ Decisions:
 from django.db.models import Q
 
 from trajecten.registries import PersonalData, register_personal_data
+from trajecten.weergave import weergavenaam
 
 from .models import AuditRegel, Ervaringsprofiel, Inzagerecht, Plek, Toestemming
 
@@ -19,7 +20,7 @@ from .models import AuditRegel, Ervaringsprofiel, Inzagerecht, Plek, Toestemming
 def _naam(user):
     if user is None:
         return None
-    return user.get_full_name() or user.username
+    return weergavenaam(user)
 
 
 def _plekken(user):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from trajecten.registries import Progress, Signal
+from trajecten.weergave import weergavenaam
 
 from .models import ONBETAALD, Plek, Positie, Statuut, Toestemming, WervingStap
 
@@ -139,7 +140,7 @@ def plan_context(traject) -> dict:
 def naam_van(plek) -> str:
     if plek.ervaringsdeskundige_id:
         u = plek.ervaringsdeskundige
-        return u.get_full_name() or u.username
+        return weergavenaam(u)
     if plek.ingevuld_zonder_account:
         return str(gettext_lazy("ingevuld (naam niet meer beschikbaar)"))
     return str(gettext_lazy("open (vacature)"))
@@ -162,7 +163,7 @@ def export_rows(traject) -> list[dict]:
                 "startdatum": plek.startdatum.isoformat() if plek.startdatum else None,
                 "positie": plek.positie,
                 "positie_team": plek.positie_team,
-                "tandem_partner": (tandem.get_full_name() or tandem.username) if tandem else None,
+                "tandem_partner": (weergavenaam(tandem) or None),
                 "leidinggevende": plek.leidinggevende_naam,
                 "maatje": plek.maatje,
                 "intervisie": plek.intervisie,

@@ -14,6 +14,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from trajecten.access import BEGELEIDER, traject_for
 from trajecten.models import Rol
+from trajecten.weergave import weergavenaam
 
 from . import services
 from .forms import InzageForm, PlekForm, ProfielForm, WervingStapForm, WissenForm
@@ -263,8 +264,7 @@ def inzage_nieuw(request):
     services.inzage_geven(eigenaar=request.user, ontvanger=ontvanger)
     messages.success(
         request,
-        _("%(naam)s mag nu je ervaringsprofiel zien.")
-        % {"naam": ontvanger.get_full_name() or ontvanger.username},
+        _("%(naam)s mag nu je ervaringsprofiel zien.") % {"naam": weergavenaam(ontvanger)},
     )
     return redirect(reverse("ervaringsdeskundigen:mijn_gegevens") + "#inzage")
 
@@ -289,7 +289,7 @@ LOGBOEK_MAX = 500
 def logboek(request):
     regels = list(AuditRegel.objects.filter(betrokkene=request.user).select_related("actor")[:LOGBOEK_MAX])
     # Grants are logged with the other person's pseudonym; show the names of current colleagues.
-    namen = {pseudoniem(u): u.get_full_name() or u.username for u in inzage_kandidaten(request.user)}
+    namen = {pseudoniem(u): weergavenaam(u) for u in inzage_kandidaten(request.user)}
     for regel in regels:
         regel.leesbaar = regel.onderdeel
         for ref, naam in namen.items():

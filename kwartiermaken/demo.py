@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from trajecten.models import Rol
+from trajecten.weergave import weergavenaam
 
 from .models import (
     Besluit,
@@ -79,7 +80,7 @@ def demo_data(traject) -> None:
                 "Zorg: nog weinig kennis van de rollen; dat pakken we op in fase 1.",
                 datum=date(2026, 10, 1),
                 genomen_door=manager,
-                naam=manager.get_full_name() or manager.username,
+                naam=weergavenaam(manager),
             )
         for naam, rol, ed in [
             ("Bea de Vries", CoalitieRol.PROJECTLEIDER, False),

@@ -3,6 +3,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from trajecten.weergave import weergavenaam
+
 from .models import Besluit, CoalitieLid, CoalitieRol, ScanAntwoordKeuze, StapStatus
 
 DATUM_ONGELDIG = _("Vul een bestaande datum in, bijvoorbeeld 31-12-2026.")
@@ -67,7 +69,7 @@ class StapForm(forms.Form):
             .objects.filter(lidmaatschappen__team_id=traject.team_id)
             .order_by("first_name", "username")
         )
-        field.label_from_instance = lambda u: u.get_full_name() or u.username
+        field.label_from_instance = weergavenaam
 
     def clean(self):
         data = super().clean()

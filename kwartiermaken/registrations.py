@@ -18,6 +18,7 @@ from trajecten.registries import (
     register_traject_export,
     register_traject_link,
 )
+from trajecten.weergave import weergavenaam
 
 from . import demo, progress, rules
 from .models import Besluit, FaseStart, ScanAntwoord, StapVoortgang
@@ -104,7 +105,7 @@ def _rows_stappen(traject):
                     "titel": stap.titel,
                     "status": v.status,
                     "reden": v.reden,
-                    "eigenaar": (v.eigenaar.get_full_name() or v.eigenaar.username) if v.eigenaar else "",
+                    "eigenaar": weergavenaam(v.eigenaar),
                     "streefdatum": v.streefdatum.isoformat() if v.streefdatum else None,
                     "notities": v.notities,
                 }
@@ -117,7 +118,7 @@ def _rows_scan(traject):
         {
             "ronde": a.ronde.nummer,
             "vraag": a.vraag.slug,
-            "persoon": a.user.get_full_name() or a.user.username,
+            "persoon": weergavenaam(a.user),
             "antwoord": a.antwoord,
             "toelichting": a.toelichting,
         }

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from trajecten.models import Traject
+from trajecten.weergave import weergavenaam
 
 from .models import (
     Besluit,
@@ -109,7 +110,7 @@ def besluit_vastleggen(*, traject: Traject, door, keuze: str, redenen: str, datu
         redenen=redenen,
         datum=datum,
         genomen_door=door,
-        naam=door.get_full_name() or door.get_username(),
+        naam=weergavenaam(door),
     )
     traject.touch()
     return besluit

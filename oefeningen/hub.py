@@ -20,6 +20,7 @@ from trajecten.registries import (
     TrajectExport,
     TrajectLink,
 )
+from trajecten.weergave import weergavenaam
 
 from .models import Bijdrage, GedeeldeTekst, Oefening, OefeningStatus, Soort, Stem
 
@@ -169,7 +170,7 @@ def _export_rijen(traject) -> list[dict[str, Any]]:
             "toelichting": b.toelichting,
             "waarde": b.waarde,
             "datum": b.datum.isoformat() if b.datum else None,
-            "auteur": (b.auteur.get_full_name() or b.auteur.get_username()) if b.auteur_id else None,
+            "auteur": weergavenaam(b.auteur) if b.auteur_id else None,
             "anoniem": b.is_anoniem,
             "namens_groep": b.namens_groep,
             "groep": b.cluster.naam if b.cluster_id else None,

@@ -19,6 +19,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from trajecten.weergave import weergavenaam
+
 KAART_MAX = 500
 TOELICHTING_MAX = 2000
 TEKST_MAX = 20000
@@ -112,7 +114,7 @@ def auteur_naam(bijdrage) -> str:
     if bijdrage.auteur_id is None:
         return gettext("Anoniem")
     user = bijdrage.auteur
-    return user.get_full_name() or user.get_username()
+    return weergavenaam(user)
 
 
 @dataclass

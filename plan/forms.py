@@ -3,6 +3,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from trajecten.weergave import weergavenaam
+
 from .models import Actie, Besluit, Herziening, Risico
 
 
@@ -30,7 +32,7 @@ class _EigenaarMixin:
         super().__init__(*args, **kwargs)
         field = self.fields["eigenaar"]
         field.queryset = leden_van(traject)
-        field.label_from_instance = lambda u: u.get_full_name() or u.get_username()
+        field.label_from_instance = weergavenaam
         field.empty_label = _("(nog niemand)")
 
 

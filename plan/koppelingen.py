@@ -20,6 +20,7 @@ from trajecten.registries import (
     register_traject_export,
     register_traject_link,
 )
+from trajecten.weergave import weergavenaam
 
 from .models import Actie, Besluit, Herziening, Onderwerp, PlanVersie, Risico
 from .secties import EIGEN_SECTIES, herzien_signaal
@@ -30,7 +31,7 @@ def _d(value: date | None) -> str | None:
 
 
 def _naam(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else ""
+    return weergavenaam(user)
 
 
 # -- trajectory export ------------------------------------------------------------

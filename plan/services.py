@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from trajecten.models import Traject
+from trajecten.weergave import weergavenaam
 
 from .bronnen import Kaart
 from .models import Actie, Besluit, Herziening, PlanVersie, Risico
@@ -62,7 +63,7 @@ def herziening_vastleggen(
 
 
 def _naam(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else ""
+    return weergavenaam(user)
 
 
 def snapshot(traject: Traject) -> dict[str, Any]:

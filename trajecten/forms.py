@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Perspectief, Rol, Team, Traject
+from .weergave import weergavenaam
 
 
 class LoginForm(AuthenticationForm):
@@ -41,7 +42,7 @@ class TrajectForm(forms.ModelForm):
         self.fields["begeleiders"].queryset = User.objects.filter(
             lidmaatschappen__team=team, lidmaatschappen__rol=Rol.BEGELEIDER
         ).order_by("first_name", "username")
-        self.fields["begeleiders"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["begeleiders"].label_from_instance = weergavenaam
         self.fields["begeleiders"].required = False
 
 
