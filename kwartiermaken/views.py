@@ -1,4 +1,3 @@
-import csv
 from collections import Counter, defaultdict
 
 from django.contrib import messages
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cocreatie.exports import csv_tekst
 from trajecten.access import BEGELEIDER, BEGELEIDER_OF_LEIDINGGEVENDE, organisatie_for, traject_for
 from trajecten.models import Rol, Traject
 from trajecten.registries import Progress
@@ -505,46 +505,37 @@ def overzicht_csv(request, pk):
     fasen, rijen = overzicht_rijen(organisatie, request.GET.get("sorteer", "team"))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kwartiermaken-organisatie-{organisatie.pk}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the accents right
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [
-            _("team"),
-            _("traject"),
-            *[f"{f.kort} (%)" for f in fasen],
-            _("totaal (%)"),
-            _("stappen klaar"),
-            _("stappen totaal"),
-            _("huidige fase"),
-            _("besluit"),
-            _("datum besluit"),
-            _("fase 2 gestart zonder go"),
-            _("stappen te laat"),
-            _("laatst actief"),
-        ]
-    )
-    for r in rijen:
-        writer.writerow(
-            [
-                _csv_safe(r["team"].naam),
-                _csv_safe(r["traject"].titel) if r["traject"] else "",
-                *([s.percent for s in r["standen"]] or [""] * len(fasen)),
-                r["totaal"].percent if r["traject"] else "",
-                r["totaal"].done if r["traject"] else "",
-                r["totaal"].total if r["traject"] else "",
-                r["huidige_fase"].titel if r["huidige_fase"] else "",
-                r["besluit"].keuze if r["besluit"] else "",
-                r["besluit"].datum.isoformat() if r["besluit"] else "",
-                ("ja" if r["fase_2_start"].zonder_go else "nee") if r["fase_2_start"] else "",
-                r["te_laat"] if r["traject"] else "",
-                timezone.localtime(r["laatst_actief"]).isoformat(timespec="minutes")
-                if r["laatst_actief"]
-                else "",
-            ]
-        )
+    kop = [
+        _("team"),
+        _("traject"),
+        *[f"{f.kort} (%)" for f in fasen],
+        _("totaal (%)"),
+        _("stappen klaar"),
+        _("stappen totaal"),
+        _("huidige fase"),
+        _("besluit"),
+        _("datum besluit"),
+        _("fase 2 gestart zonder go"),
+        _("stappen te laat"),
+        _("laatst actief"),
+    ]
+    response.write(csv_tekst(kop, (_csv_rij(r, fasen) for r in rijen)))
     return response
 
 
-def _csv_safe(value: str) -> str:
-    """Stop spreadsheet formula injection through team or trajectory names."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def _csv_rij(r, fasen) -> list:
+    met_traject = r["traject"] is not None
+    return [
+        r["team"].naam,
+        r["traject"].titel if met_traject else "",
+        *([s.percent for s in r["standen"]] or [""] * len(fasen)),
+        r["totaal"].percent if met_traject else "",
+        r["totaal"].done if met_traject else "",
+        r["totaal"].total if met_traject else "",
+        r["huidige_fase"].titel if r["huidige_fase"] else "",
+        r["besluit"].keuze if r["besluit"] else "",
+        r["besluit"].datum.isoformat() if r["besluit"] else "",
+        ("ja" if r["fase_2_start"].zonder_go else "nee") if r["fase_2_start"] else "",
+        r["te_laat"] if met_traject else "",
+        timezone.localtime(r["laatst_actief"]).isoformat(timespec="minutes") if r["laatst_actief"] else "",
+    ]

@@ -1,4 +1,3 @@
-import csv
 import io
 import json
 import zipfile
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cocreatie.exports import csv_tekst
 from trajecten.access import BEGELEIDER, BEGELEIDER_OF_LEIDINGGEVENDE, traject_for
 from trajecten.registries import traject_exports
 
@@ -320,13 +320,6 @@ def export_json(request, pk):
     return response
 
 
-def _csv_cel(value):
-    # Spreadsheet programs run cells that start with these as formulas (CSV injection).
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 @login_required
 @require_http_methods(["GET"])
 def export_csv(request, pk):
@@ -335,13 +328,10 @@ def export_csv(request, pk):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for export, rows in _export_tabellen(traject):
-            text = io.StringIO()
             velden = list(rows[0]) if rows else []
-            writer = csv.writer(text, delimiter=";")
-            writer.writerow(velden)
-            for row in rows:
-                writer.writerow([_csv_cel(row.get(v)) for v in velden])
-            archive.writestr(f"{export.key}.csv", "\ufeff" + text.getvalue())
+            archive.writestr(
+                f"{export.key}.csv", csv_tekst(velden, ([row.get(v) for v in velden] for row in rows))
+            )
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{_export_naam(traject, "zip")}"'
     return response
