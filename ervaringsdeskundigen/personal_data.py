@@ -15,6 +15,7 @@ from trajecten.registries import PersonalData, register_personal_data
 from trajecten.weergave import weergavenaam
 
 from .models import AuditRegel, Ervaringsprofiel, Inzagerecht, Plek, Toestemming
+from .selectors import plek_gegevens
 
 
 def _naam(user):
@@ -35,23 +36,8 @@ def _plekken(user):
                 "als": "ervaringsdeskundige" if plek.ervaringsdeskundige_id == user.pk else "tandempartner",
                 "traject": plek.traject.titel,
                 "team": plek.traject.team.naam,
-                "titel": plek.titel,
-                "rollen_boek": plek.rollen_boek,
-                "rollen_handreiking": plek.rollen_handreiking,
-                "werkvelden": plek.werkvelden,
-                "statuut": plek.statuut,
-                "uren_per_week": str(plek.uren_per_week),
-                "startdatum": plek.startdatum.isoformat() if plek.startdatum else None,
-                "positie": plek.positie,
-                "positie_team": plek.positie_team,
-                "leidinggevende": plek.leidinggevende_naam,
-                "maatje": plek.maatje,
-                "intervisie": plek.intervisie,
-                "supervisie": plek.supervisie,
-                "beroepsvereniging": plek.beroepsvereniging,
-                "scholing": plek.scholing,
+                **plek_gegevens(plek),
                 "scholing_toelichting": plek.scholing_toelichting,
-                "pad_naar_betaald": plek.pad_naar_betaald,
             }
         )
     return rows

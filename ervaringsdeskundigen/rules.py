@@ -11,6 +11,7 @@ from trajecten.registries import Progress, Signal
 from trajecten.weergave import weergavenaam
 
 from .models import ONBETAALD, Plek, Positie, Statuut, Toestemming, WervingStap
+from .selectors import plek_gegevens
 
 BRON_FASE_2 = "Movisie, Handreiking Kwartiermaken, fase 2"
 BRON_FASE_1 = "Movisie, Handreiking Kwartiermaken, fase 1 (don'ts)"
@@ -150,27 +151,15 @@ def export_rows(traject) -> list[dict]:
     rows = []
     for plek in plekken_voor_overzicht(traject):
         tandem = plek.tandem_partner
+        gegevens = plek_gegevens(plek)
+        for lijst in ("rollen_boek", "rollen_handreiking", "werkvelden"):
+            gegevens[lijst] = "; ".join(gegevens[lijst])
         rows.append(
             {
-                "titel": plek.titel,
+                **gegevens,
                 "ervaringsdeskundige": naam_van(plek),
                 "ingevuld": plek.is_ingevuld,
-                "rollen_boek": "; ".join(plek.rollen_boek),
-                "rollen_handreiking": "; ".join(plek.rollen_handreiking),
-                "werkvelden": "; ".join(plek.werkvelden),
-                "statuut": plek.statuut,
-                "uren_per_week": float(plek.uren_per_week),
-                "startdatum": plek.startdatum.isoformat() if plek.startdatum else None,
-                "positie": plek.positie,
-                "positie_team": plek.positie_team,
                 "tandem_partner": (weergavenaam(tandem) or None),
-                "leidinggevende": plek.leidinggevende_naam,
-                "maatje": plek.maatje,
-                "intervisie": plek.intervisie,
-                "supervisie": plek.supervisie,
-                "beroepsvereniging": plek.beroepsvereniging,
-                "scholing": plek.scholing,
-                "pad_naar_betaald": plek.pad_naar_betaald,
                 "werving": "; ".join(
                     f"{s.stap}={s.status}" for s in sorted(plek.werving.all(), key=lambda s: s.volgorde)
                 ),
