@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from trajecten.inhoud import vertaald_veld
 from trajecten.models import Traject
 
 # -- content ------------------------------------------------------------------
@@ -24,8 +25,13 @@ class Fase(models.Model):
     slug = models.SlugField(unique=True)
     nummer = models.PositiveSmallIntegerField(_("nummer"), help_text=_("0 is de verkenning."))
     titel = models.CharField(_("titel"), max_length=200)
+    titel_en = models.CharField(_("titel (Engels)"), max_length=200, blank=True)
     inleiding = models.TextField(_("inleiding"), blank=True)
+    inleiding_en = models.TextField(_("inleiding (Engels)"), blank=True)
     bron = models.CharField(_("bron"), max_length=200)
+
+    titel_vertaald = vertaald_veld("titel")
+    inleiding_vertaald = vertaald_veld("inleiding")
 
     objects = SlugManager()
 
@@ -35,7 +41,7 @@ class Fase(models.Model):
         ordering = ["nummer"]
 
     def __str__(self):
-        return self.titel
+        return self.titel_vertaald
 
     def natural_key(self):
         return (self.slug,)
@@ -43,7 +49,7 @@ class Fase(models.Model):
     @property
     def kort(self) -> str:
         """ "Fase 1" for "Fase 1: Creëer een veranderklimaat"."""
-        return self.titel.split(":")[0]
+        return self.titel_vertaald.split(":")[0]
 
 
 class Stap(models.Model):
@@ -51,8 +57,13 @@ class Stap(models.Model):
     fase = models.ForeignKey(Fase, on_delete=models.CASCADE, related_name="stappen", verbose_name=_("fase"))
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
     titel = models.CharField(_("titel"), max_length=200)
+    titel_en = models.CharField(_("titel (Engels)"), max_length=200, blank=True)
     uitleg = models.TextField(_("uitleg"), blank=True)
+    uitleg_en = models.TextField(_("uitleg (Engels)"), blank=True)
     bron = models.CharField(_("bron"), max_length=200)
+
+    titel_vertaald = vertaald_veld("titel")
+    uitleg_vertaald = vertaald_veld("uitleg")
     # Slugs of the exercises (oefeningen app) that serve this step; linked only when they exist.
     oefeningen = models.JSONField(_("oefeningen"), default=list, blank=True)
 
@@ -64,7 +75,7 @@ class Stap(models.Model):
         ordering = ["fase__nummer", "volgorde"]
 
     def __str__(self):
-        return self.titel
+        return self.titel_vertaald
 
     def natural_key(self):
         return (self.slug,)
@@ -76,8 +87,13 @@ class ScanVraag(models.Model):
     slug = models.SlugField(unique=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
     vraag = models.TextField(_("vraag"))
+    vraag_en = models.TextField(_("vraag (Engels)"), blank=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
+    toelichting_en = models.TextField(_("toelichting (Engels)"), blank=True)
     bron = models.CharField(_("bron"), max_length=200)
+
+    vraag_vertaald = vertaald_veld("vraag")
+    toelichting_vertaald = vertaald_veld("toelichting")
 
     objects = SlugManager()
 
@@ -87,7 +103,7 @@ class ScanVraag(models.Model):
         ordering = ["volgorde"]
 
     def __str__(self):
-        return self.vraag
+        return self.vraag_vertaald
 
     def natural_key(self):
         return (self.slug,)

@@ -10,9 +10,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from trajecten.inhoud import vertaald as _vertaald
+from trajecten.inhoud import vertaald_veld, vertaalde_instellingen
 from trajecten.models import Traject
 
 
@@ -25,6 +26,21 @@ class Soort(models.TextChoices):
     TIJDLIJN = "tijdlijn", _("Tijdlijn")
     KOMPAS = "kompas", _("Kompas")
     MATRIX = "matrix", _("Matrix")
+
+
+def _bereik(laag: int | None, hoog: int | None, eenheid: str) -> str:
+    """ "10–15 minuten", "15 minuten", "vanaf 3 mensen"; "" without a lower bound."""
+    if laag is None:
+        return ""
+    if eenheid == "minuten":
+        if hoog and hoog != laag:
+            return gettext("%(laag)s–%(hoog)s minuten") % {"laag": laag, "hoog": hoog}
+        return ngettext("%(n)s minuut", "%(n)s minuten", laag) % {"n": laag}
+    if not hoog:
+        return ngettext("vanaf %(n)s persoon", "vanaf %(n)s mensen", laag) % {"n": laag}
+    if hoog == laag:
+        return ngettext("%(n)s persoon", "%(n)s mensen", laag) % {"n": laag}
+    return gettext("%(laag)s–%(hoog)s mensen") % {"laag": laag, "hoog": hoog}
 
 
 class HoofdstukManager(models.Manager):
@@ -50,18 +66,13 @@ class Hoofdstuk(models.Model):
         ordering = ["volgorde", "nummer"]
 
     def __str__(self):
-        return f"{self.nummer}. {self.titel}"
+        return f"{self.nummer}. {self.titel_vertaald}"
 
     def natural_key(self):
         return (self.slug,)
 
-    @property
-    def titel_vertaald(self) -> str:
-        return _vertaald(self, "titel")
-
-    @property
-    def inleiding_vertaald(self) -> str:
-        return _vertaald(self, "inleiding")
+    titel_vertaald = vertaald_veld("titel")
+    inleiding_vertaald = vertaald_veld("inleiding")
 
 
 class OefeningManager(models.Manager):
@@ -83,6 +94,12 @@ class Oefening(models.Model):
     begeleiding = models.TextField(_("tips voor de begeleider"), blank=True)
     begeleiding_en = models.TextField(_("tips voor de begeleider (Engels)"), blank=True)
     bron = models.CharField(_("bron"), max_length=200)
+    doel = models.TextField(_("doel"), blank=True, help_text=_("Waarom je deze oefening doet, in één zin."))
+    doel_en = models.TextField(_("doel (Engels)"), blank=True)
+    duur_min = models.PositiveSmallIntegerField(_("duur vanaf (minuten)"), null=True, blank=True)
+    duur_max = models.PositiveSmallIntegerField(_("duur tot (minuten)"), null=True, blank=True)
+    groep_min = models.PositiveSmallIntegerField(_("groep vanaf (mensen)"), null=True, blank=True)
+    groep_max = models.PositiveSmallIntegerField(_("groep tot (mensen)"), null=True, blank=True)
     anoniem_toegestaan = models.BooleanField(_("anoniem invullen toegestaan"), default=False)
     instellingen = models.JSONField(_("instellingen"), default=dict, blank=True)
 
@@ -94,7 +111,7 @@ class Oefening(models.Model):
         ordering = ["hoofdstuk__volgorde", "hoofdstuk__nummer", "volgorde", "slug"]
 
     def __str__(self):
-        return self.titel
+        return self.titel_vertaald
 
     def natural_key(self):
         return (self.slug,)
@@ -117,17 +134,25 @@ class Oefening(models.Model):
 
         return get_kind(self.soort)
 
-    @property
-    def titel_vertaald(self) -> str:
-        return _vertaald(self, "titel")
+    titel_vertaald = vertaald_veld("titel")
+    vraag_vertaald = vertaald_veld("vraag")
+    begeleiding_vertaald = vertaald_veld("begeleiding")
+    doel_vertaald = vertaald_veld("doel")
 
     @property
-    def vraag_vertaald(self) -> str:
-        return _vertaald(self, "vraag")
+    def instellingen_vertaald(self) -> dict:
+        """The settings to show: labels, examples and templates in the interface language."""
+        return vertaalde_instellingen(self.instellingen or {})
 
     @property
-    def begeleiding_vertaald(self) -> str:
-        return _vertaald(self, "begeleiding")
+    def duur(self) -> str:
+        """ "10–15 minuten", or "" when the content gives no time."""
+        return _bereik(self.duur_min, self.duur_max, "minuten")
+
+    @property
+    def groep(self) -> str:
+        """ "3–12 mensen", "vanaf 3 mensen", or "" when the content gives no group size."""
+        return _bereik(self.groep_min, self.groep_max, "mensen")
 
     def url(self, traject) -> str:
         return reverse(

@@ -31,3 +31,37 @@ def vertaald(bron: Any, veld: str) -> str:
         if en:
             return en
     return getattr(bron, veld)
+
+
+def vertaald_veld(veld: str) -> property:
+    """A model property: `titel_vertaald = vertaald_veld("titel")`."""
+    return property(lambda self: vertaald(self, veld), doc=f"`{veld}` in the interface language.")
+
+
+def vertaalde_instellingen(bron: Any) -> Any:
+    """An exercise's settings with every `x` replaced by `x_en` when the interface is English.
+
+    Works on any nesting of dicts and lists (`items[].label`, `x.waarden[].label`,
+    `voorbeelden`, `sjabloon`...); a missing or empty English text keeps the Dutch one.
+    In Dutch the settings come back as they are.
+    """
+    if not is_engels():
+        return bron
+    return _engels(bron)
+
+
+def _engels(bron: Any) -> Any:
+    if isinstance(bron, list):
+        return [_engels(v) for v in bron]
+    if not isinstance(bron, Mapping):
+        return bron
+    uit = {}
+    for sleutel, waarde in bron.items():
+        if sleutel.endswith("_en"):
+            continue
+        en = bron.get(f"{sleutel}_en")
+        if en and (not isinstance(waarde, list) or len(en) == len(waarde)):
+            uit[sleutel] = en
+        else:
+            uit[sleutel] = _engels(waarde)
+    return uit
