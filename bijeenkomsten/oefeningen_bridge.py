@@ -56,7 +56,7 @@ def oefening_keuzes() -> list[tuple[str, str]]:
     if Oefening is None:
         return []
     return [
-        (o.slug, f"{o.hoofdstuk.nummer}. {o.titel_vertaald}")
+        (o.slug, f"{o.hoofdstuk.nummer}. {o.titel_vertaald}" + (f" ({o.duur})" if o.duur else ""))
         for o in Oefening.objects.select_related("hoofdstuk").order_by(
             "hoofdstuk__volgorde", "hoofdstuk__nummer", "volgorde", "slug"
         )

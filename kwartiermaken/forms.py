@@ -113,7 +113,7 @@ class ScanForm(forms.Form):
         self.vragen = list(vragen)
         for vraag in self.vragen:
             self.fields[f"antwoord_{vraag.slug}"] = forms.ChoiceField(
-                label=vraag.vraag,
+                label=vraag.vraag_vertaald,
                 choices=ScanAntwoordKeuze.choices,
                 required=False,
                 widget=forms.RadioSelect(attrs={"class": "form-check-input"}),

@@ -121,7 +121,8 @@ def bestaande_oefeningen(slugs) -> dict[str, str]:
         Oefening = apps.get_model("oefeningen", "Oefening")
     except LookupError:
         return {}
-    return dict(Oefening.objects.filter(slug__in=slugs).values_list("slug", "titel"))
+    rijen = Oefening.objects.filter(slug__in=slugs).only("slug", "titel", "titel_en")
+    return {o.slug: o.titel_vertaald for o in rijen}
 
 
 def tracker_context(traject) -> dict:

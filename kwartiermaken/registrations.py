@@ -38,7 +38,7 @@ def _export_antwoorden(user):
         {
             "traject": a.ronde.traject.titel,
             "ronde": a.ronde.nummer,
-            "vraag": a.vraag.vraag,
+            "vraag": a.vraag.vraag_vertaald,
             "antwoord": a.antwoord,
             "toelichting": a.toelichting,
             "bijgewerkt_op": a.bijgewerkt_op.isoformat(),
@@ -102,7 +102,7 @@ def _rows_stappen(traject):
                 {
                     "fase": fase.slug,
                     "stap": stap.slug,
-                    "titel": stap.titel,
+                    "titel": stap.titel_vertaald,
                     "status": v.status,
                     "reden": v.reden,
                     "eigenaar": weergavenaam(v.eigenaar),

@@ -95,7 +95,10 @@ def stap_status(request, pk, slug):
     )
     if form.is_valid():
         v = services.stap_status_zetten(traject=traject, stap=stap, **form.cleaned_data)
-        melding = _("“%(stap)s” is nu: %(status)s.") % {"stap": stap.titel, "status": v.get_status_display()}
+        melding = _("“%(stap)s” is nu: %(status)s.") % {
+            "stap": stap.titel_vertaald,
+            "status": v.get_status_display(),
+        }
         fout = False
         status = 200
     else:
@@ -146,7 +149,7 @@ def stap(request, pk, slug):
     )
     if request.method == "POST" and form.is_valid():
         services.stap_bijwerken(traject=traject, stap=stap, **form.cleaned_data)
-        messages.success(request, _("De stap “%(stap)s” is opgeslagen.") % {"stap": stap.titel})
+        messages.success(request, _("De stap “%(stap)s” is opgeslagen.") % {"stap": stap.titel_vertaald})
         return redirect(_traject_url(traject, f"#stap-{stap.slug}"))
     return render(
         request,
@@ -532,7 +535,7 @@ def _csv_rij(r, fasen) -> list:
         r["totaal"].percent if met_traject else "",
         r["totaal"].done if met_traject else "",
         r["totaal"].total if met_traject else "",
-        r["huidige_fase"].titel if r["huidige_fase"] else "",
+        r["huidige_fase"].titel_vertaald if r["huidige_fase"] else "",
         r["besluit"].keuze if r["besluit"] else "",
         r["besluit"].datum.isoformat() if r["besluit"] else "",
         ("ja" if r["fase_2_start"].zonder_go else "nee") if r["fase_2_start"] else "",

@@ -83,7 +83,7 @@ def _export_bijdragen(user) -> list[dict[str, Any]]:
     return [
         {
             "traject": b.traject.titel,
-            "oefening": b.oefening.titel,
+            "oefening": b.oefening.titel_vertaald,
             "onderdeel": b.item,
             "tekst": b.tekst,
             "toelichting": b.toelichting,
@@ -97,7 +97,7 @@ def _export_bijdragen(user) -> list[dict[str, Any]]:
 
 def _export_stemmen(user) -> list[dict[str, Any]]:
     return [
-        {"traject": s.traject.titel, "oefening": s.oefening.titel, "kaart": s.bijdrage.tekst}
+        {"traject": s.traject.titel, "oefening": s.oefening.titel_vertaald, "kaart": s.bijdrage.tekst}
         for s in Stem.objects.filter(kiezer=user).select_related("traject", "oefening", "bijdrage")
     ]
 
@@ -106,7 +106,7 @@ def _export_teksten(user) -> list[dict[str, Any]]:
     return [
         {
             "traject": t.traject.titel,
-            "oefening": t.oefening.titel,
+            "oefening": t.oefening.titel_vertaald,
             "versie": t.versie,
             "laatst_opgeslagen": True,
         }
@@ -136,7 +136,7 @@ def kompas_context(traject) -> dict[str, Any]:
             "oefening": o,
             "richtingen": [
                 {"richting": r, "kaarten": per.get((o.pk, r["key"]), [])}
-                for r in o.instellingen.get("richtingen", [])
+                for r in o.instellingen_vertaald.get("richtingen", [])
             ],
         }
         for o in oefeningen

@@ -102,10 +102,23 @@ def _check_str_list(value, naam: str):
         _settings_error(_("'%(naam)s' moet een lijst met teksten zijn."), naam=naam)
 
 
+# Settings that are text a person reads: each may have an English twin, `sjabloon_en`...
+VERTAALBAAR = {"kaartlabel", "sjabloon", "min_label", "max_label", "voorbeelden"}
+
+
 def _check_known_keys(instellingen: dict, allowed: set[str]):
-    unknown = sorted(set(instellingen) - allowed)
+    twins = {f"{k}_en" for k in allowed & VERTAALBAAR}
+    unknown = sorted(set(instellingen) - allowed - twins)
     if unknown:
         _settings_error(_("Onbekende instelling(en): %(namen)s."), namen=", ".join(unknown))
+    for twin in sorted(twins & set(instellingen)):
+        dutch = instellingen.get(twin[:-3])
+        if isinstance(dutch, list):
+            _check_str_list(instellingen[twin], twin)
+            if len(instellingen[twin]) != len(dutch):
+                _settings_error(_("'%(naam)s' moet even lang zijn als de Nederlandse lijst."), naam=twin)
+        elif not isinstance(instellingen[twin], str):
+            _settings_error(_("'%(naam)s' moet een tekst zijn."), naam=twin)
 
 
 def auteur_naam(bijdrage) -> str:
@@ -222,13 +235,13 @@ class Kaarten(Kind):
         _check_str_list(instellingen.get("voorbeelden"), "voorbeelden")
 
     def stemmen_per_persoon(self, oefening) -> int:
-        return int(oefening.instellingen.get("stemmen_per_persoon", 3))
+        return int(oefening.instellingen_vertaald.get("stemmen_per_persoon", 3))
 
     def clean_data(self, oefening, data):
         return {"tekst": _kaart_clean(data)}
 
     def form_fields(self, oefening):
-        label = oefening.instellingen.get("kaartlabel") or gettext("Kaart")
+        label = oefening.instellingen_vertaald.get("kaartlabel") or gettext("Kaart")
         return {"tekst": _tekstveld(label)}
 
     def aggregate(self, oefening, bijdragen, *, perspectieven, tekst=None):
@@ -269,7 +282,7 @@ class Tekst(Kind):
             _settings_error(_("'max_lengte' moet een getal van 1 tot en met %(max)s zijn."), max=TEKST_MAX)
 
     def max_lengte(self, oefening) -> int:
-        return int(oefening.instellingen.get("max_lengte", TEKST_MAX))
+        return int(oefening.instellingen_vertaald.get("max_lengte", TEKST_MAX))
 
     def clean_data(self, oefening, data):
         try:
@@ -310,10 +323,14 @@ class Schaal(Kind):
         _check_keyed_list(instellingen.get("items"), "items")
 
     def bereik(self, oefening) -> list[int]:
-        return list(range(oefening.instellingen.get("min", 1), oefening.instellingen.get("max", 5) + 1))
+        return list(
+            range(
+                oefening.instellingen_vertaald.get("min", 1), oefening.instellingen_vertaald.get("max", 5) + 1
+            )
+        )
 
     def items(self, oefening) -> list[dict]:
-        return oefening.instellingen.get("items", [])
+        return oefening.instellingen_vertaald.get("items", [])
 
     def clean_data(self, oefening, data):
         keys = {i["key"] for i in self.items(oefening)}
@@ -328,7 +345,7 @@ class Schaal(Kind):
         return {"item": data["item"], "waarde": waarde}
 
     def form_fields(self, oefening):
-        ins = oefening.instellingen
+        ins = oefening.instellingen_vertaald
         keuzes = [("", gettext("Geen antwoord"))] + [(str(v), str(v)) for v in self.bereik(oefening)]
         uitleg = ""
         if ins.get("min_label") or ins.get("max_label"):
@@ -445,7 +462,7 @@ class Keuze(Kind):
                 _settings_error(_("'%(naam)s' moet true of false zijn."), naam=naam)
 
     def opties(self, oefening):
-        return oefening.instellingen.get("opties", [])
+        return oefening.instellingen_vertaald.get("opties", [])
 
     def clean_data(self, oefening, data):
         if data.get("item") not in {o["key"] for o in self.opties(oefening)}:
@@ -459,7 +476,7 @@ class Keuze(Kind):
     def form_fields(self, oefening):
         keuzes = [(o["key"], o["label"]) for o in self.opties(oefening)]
         fields = {}
-        if oefening.instellingen.get("meerdere"):
+        if oefening.instellingen_vertaald.get("meerdere"):
             fields["keuze"] = forms.MultipleChoiceField(
                 label=_("Je keuze"), choices=keuzes, required=False, widget=forms.CheckboxSelectMultiple
             )
@@ -467,7 +484,7 @@ class Keuze(Kind):
             fields["keuze"] = forms.ChoiceField(
                 label=_("Je keuze"), choices=keuzes, required=False, widget=forms.RadioSelect
             )
-        if oefening.instellingen.get("reden_vragen", True):
+        if oefening.instellingen_vertaald.get("reden_vragen", True):
             fields["reden"] = _tekstveld(_("Waarom?"), max_lengte=TOELICHTING_MAX, required=False)
         return fields
 
@@ -522,7 +539,7 @@ class Checklist(Kind):
         _check_keyed_list(instellingen.get("items"), "items")
 
     def items(self, oefening):
-        return oefening.instellingen.get("items", [])
+        return oefening.instellingen_vertaald.get("items", [])
 
     def clean_data(self, oefening, data):
         if data.get("item") not in {i["key"] for i in self.items(oefening)}:
@@ -666,7 +683,7 @@ class Kompas(Kind):
         _check_keyed_list(instellingen.get("richtingen"), "richtingen", exact=4)
 
     def richtingen(self, oefening):
-        return oefening.instellingen.get("richtingen", [])
+        return oefening.instellingen_vertaald.get("richtingen", [])
 
     def clean_data(self, oefening, data):
         if data.get("item") not in {r["key"] for r in self.richtingen(oefening)}:
@@ -725,11 +742,11 @@ class Matrix(Kind):
             _check_keyed_list(spec.get("waarden"), f"{as_}.waarden", exact=2)
 
     def cellen(self, oefening) -> list[tuple[dict, dict]]:
-        ins = oefening.instellingen
+        ins = oefening.instellingen_vertaald
         return [(y, x) for y in ins["y"]["waarden"] for x in ins["x"]["waarden"]]
 
     def clean_data(self, oefening, data):
-        ins = oefening.instellingen
+        ins = oefening.instellingen_vertaald
         x, y = data.get("x"), data.get("y")
         if "item" in data and "|" in (data.get("item") or ""):
             x, y = data["item"].split("|", 1)
@@ -747,7 +764,7 @@ class Matrix(Kind):
         return {"item": f"{x}|{y}", "tekst": tekst}
 
     def form_fields(self, oefening):
-        ins = oefening.instellingen
+        ins = oefening.instellingen_vertaald
         return {
             "x": forms.ChoiceField(
                 label=ins["x"]["label"],
@@ -766,7 +783,7 @@ class Matrix(Kind):
         per = defaultdict(list)
         for b in bijdragen:
             per[b.item].append(b)
-        ins = oefening.instellingen
+        ins = oefening.instellingen_vertaald
         rijen = [
             {
                 "y": y,

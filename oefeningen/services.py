@@ -277,7 +277,7 @@ def tekst_ophalen(traject: Traject, oefening: Oefening) -> GedeeldeTekst:
     return GedeeldeTekst.objects.filter(traject=traject, oefening=oefening).select_related(
         "gewijzigd_door"
     ).first() or GedeeldeTekst(
-        traject=traject, oefening=oefening, tekst=oefening.instellingen.get("sjabloon", "")
+        traject=traject, oefening=oefening, tekst=oefening.instellingen_vertaald.get("sjabloon", "")
     )
 
 
