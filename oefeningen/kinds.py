@@ -694,7 +694,7 @@ class Kompas(Kind):
         return {
             "richting": forms.ChoiceField(
                 label=_("Richting"),
-                choices=[("", "---------")] + [(r["key"], r["label"]) for r in self.richtingen(oefening)],
+                choices=[("", gettext("Kies…"))] + [(r["key"], r["label"]) for r in self.richtingen(oefening)],
                 required=False,
             ),
             "tekst": _tekstveld(_("Kaart")),
@@ -768,12 +768,12 @@ class Matrix(Kind):
         return {
             "x": forms.ChoiceField(
                 label=ins["x"]["label"],
-                choices=[("", "---------")] + [(w["key"], w["label"]) for w in ins["x"]["waarden"]],
+                choices=[("", gettext("Kies…"))] + [(w["key"], w["label"]) for w in ins["x"]["waarden"]],
                 required=False,
             ),
             "y": forms.ChoiceField(
                 label=ins["y"]["label"],
-                choices=[("", "---------")] + [(w["key"], w["label"]) for w in ins["y"]["waarden"]],
+                choices=[("", gettext("Kies…"))] + [(w["key"], w["label"]) for w in ins["y"]["waarden"]],
                 required=False,
             ),
             "tekst": _tekstveld(_("Kaart")),

@@ -121,6 +121,8 @@ def test_every_exercise_in_the_fixtures_is_valid_and_renders(world):
         )
         if response.status_code != 200 or b'id="werkblad"' not in response.content:
             problems[oefening.slug] = [f"status {response.status_code}"]
+        if b"---------" in response.content:
+            problems[oefening.slug] = ["Django's empty choice '---------' instead of 'Kies…'"]
         if not oefening.bron.strip():
             problems[oefening.slug] = ["geen bron"]
     assert not problems, problems
