@@ -517,6 +517,19 @@ class Keuze(Kind):
             }
             for o in self.opties(oefening)
         ]
+        # Choices of an option the content no longer offers stay the team's: shown together.
+        bekend = {o["key"] for o in self.opties(oefening)}
+        vervallen = [b for b in bijdragen if b.item not in bekend]
+        if vervallen:
+            optie = {"key": "vervallen", "label": gettext("Een keuze die niet meer in de lijst staat")}
+            rijen.append(
+                {
+                    "optie": optie,
+                    "aantal": len(vervallen),
+                    "procent": round(100 * len(vervallen) / mensen),
+                    "bijdragen": vervallen,
+                }
+            )
         return {"rijen": rijen, "mensen": mensen}
 
     def summary(self, oefening, bijdragen, tekst=None):
@@ -694,7 +707,8 @@ class Kompas(Kind):
         return {
             "richting": forms.ChoiceField(
                 label=_("Richting"),
-                choices=[("", gettext("Kies…"))] + [(r["key"], r["label"]) for r in self.richtingen(oefening)],
+                choices=[("", gettext("Kies…"))]
+                + [(r["key"], r["label"]) for r in self.richtingen(oefening)],
                 required=False,
             ),
             "tekst": _tekstveld(_("Kaart")),

@@ -105,6 +105,24 @@ def test_a_single_keuze_keeps_one_choice_per_person(world, oef):
     assert list(Bijdrage.objects.values_list("item", "toelichting")) == [("betaald", "omdat")]
 
 
+def test_a_choice_outlives_its_option_when_the_content_drops_it(world, oef):
+    keuze = oef("keuze")
+    services.bijdrage_toevoegen(
+        traject=world.traject,
+        oefening=keuze,
+        auteur=world.bob,
+        data={"item": "betaald", "toelichting": "geld"},
+    )
+    keuze.instellingen = {"opties": [o for o in keuze.instellingen["opties"] if o["key"] != "betaald"]}
+    keuze.save()
+
+    rijen = keuze.kind.aggregate(keuze, list(Bijdrage.objects.all()), perspectieven={})["rijen"]
+
+    assert [r["aantal"] for r in rijen if r["optie"]["key"] == "betaald"] == []
+    assert rijen[-1]["optie"]["label"] == "Een keuze die niet meer in de lijst staat"
+    assert [b.toelichting for b in rijen[-1]["bijdragen"]] == ["geld"]
+
+
 def test_kompas_matrix_and_tijdlijn_validate_their_items(world, oef):
     kompas, matrix, tijdlijn = oef("kompas"), oef("matrix"), oef("tijdlijn")
     t = world.traject
