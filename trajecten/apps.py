@@ -8,8 +8,13 @@ class TrajectenConfig(AppConfig):
 
     def ready(self):
         from django.db.models import fields
+        from django.utils.module_loading import autodiscover_modules
 
         from . import personal_data, taal  # noqa: F401  register the exporters and the login receiver
+
+        # Every app's hub.py registers what it gives the hub (links, progress, signals,
+        # personal data, exports, plan sections, demo data) when it is imported here.
+        autodiscover_modules("hub")
 
         # The empty choice of every select ("- Select an option -", untranslated in Django's
         # Dutch); Django reads this name each time it builds a blank choice.
