@@ -2,7 +2,9 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
+from django.utils import translation
 
 from tests.factories import (
     LidmaatschapFactory,
@@ -23,6 +25,14 @@ ACTORS = ["anoniem", "buitenstaander", "teamlid", "begeleider", "leidinggevende"
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _dutch_at_the_start():
+    """Every test starts in Dutch: a request in English leaves English active in the thread."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @dataclass
