@@ -16,6 +16,8 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -68,6 +70,16 @@ def stylesheet() -> CSS:
     return CSS(url=url, url_fetcher=FETCHER, font_config=FONT_CONFIG)
 
 
+@functools.cache
+def _paginering(taal: str) -> CSS:
+    """The page numbers in the footer ("Pagina 2 van 8"), in the language of the plan."""
+    with translation.override(taal):
+        tekst = gettext("Pagina %(pagina)s van %(paginas)s")
+    tekst = tekst.replace("\\", "\\\\").replace('"', '\\"')
+    inhoud = '"' + tekst % {"pagina": '" counter(page) "', "paginas": '" counter(pages) "'} + '"'
+    return CSS(string=f"@page {{ @bottom-right {{ content: {inhoud}; }} }}", font_config=FONT_CONFIG)
+
+
 def print_html(plan: Plan) -> str:
     return render_to_string(
         "plan/print.html", {"plan": plan, "traject": plan.traject, "team": plan.traject.team}
@@ -76,7 +88,8 @@ def print_html(plan: Plan) -> str:
 
 def render_pdf(html: str) -> bytes:
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=FETCHER)
-    return document.write_pdf(stylesheets=[stylesheet()], font_config=FONT_CONFIG, pdf_variant="pdf/ua-1")
+    stylesheets = [stylesheet(), _paginering(translation.get_language() or settings.LANGUAGE_CODE)]
+    return document.write_pdf(stylesheets=stylesheets, font_config=FONT_CONFIG, pdf_variant="pdf/ua-1")
 
 
 def plan_pdf(traject: Traject, plan: Plan | None = None) -> bytes:

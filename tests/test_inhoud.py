@@ -212,3 +212,33 @@ def test_the_plan_shows_the_compass_in_english(inhoud):
 
     assert escape(richting["label_en"]) in html
     assert f">{escape(richting['label'])}<" not in html
+
+
+def test_the_plan_pdf_is_english_for_an_english_reader(inhoud):
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from oefeningen.services import bijdrage_toevoegen
+
+    kompas = Oefening.objects.get(slug="blik-op-morgen-kompas")
+    richting = kompas.instellingen["richtingen"][0]
+    bijdrage_toevoegen(
+        traject=inhoud.traject,
+        oefening=kompas,
+        auteur=inhoud.bob,
+        data={"item": richting["key"], "tekst": "Samen"},
+    )
+    client = _in(inhoud.client("leidinggevende"), "en")
+
+    response = client.post(f"/trajecten/{inhoud.traject.pk}/plan/pdf/")
+
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.content))
+    tekst = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages).replace("\x00", ""))
+    n = len(reader.pages)
+    assert f"Page {n} of {n}" in tekst
+    assert "Pagina" not in tekst
+    assert re.sub(r"\s+", " ", richting["label_en"]) in tekst
+    assert "Action plan" in tekst
