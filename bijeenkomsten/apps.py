@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class BijeenkomstenConfig(AppConfig):
     name = "bijeenkomsten"
     verbose_name = _("Bijeenkomsten")
-
-    def ready(self):
-        from . import registry
-
-        registry.register()

@@ -87,18 +87,18 @@ class BlokForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        soort = data.get("soort")
-        slug = data.get("oefening_slug")
-        if soort == Blok.Soort.OEFENING and not slug:
+        soort = Blok.Soort(data["soort"]) if data.get("soort") else None
+        met_oefening = soort is not None and soort.heeft_oefening
+        if met_oefening and not data.get("oefening_slug"):
             self.add_error("oefening_slug", _("Kies de oefening voor dit blok."))
-        if soort != Blok.Soort.OEFENING:
+        if not met_oefening:
             data["oefening_slug"] = ""
         info = oefeningen_bridge.oefening_info(data.get("oefening_slug") or "")
         if not data.get("titel"):
             if info:
                 data["titel"] = info.titel[:200]
-            elif soort and soort != Blok.Soort.OEFENING:
-                data["titel"] = str(Blok.Soort(soort).label)
+            elif soort is not None and not met_oefening:
+                data["titel"] = str(soort.label)
             else:
                 self.add_error("titel", _("Geef het blok een titel."))
         if info and not data.get("vraag"):

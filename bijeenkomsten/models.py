@@ -125,6 +125,16 @@ class Blok(models.Model):
         EVALUATIE = "evaluatie", _("Evaluatie")
         VRIJ = "vrij", _("Vrij blok")
 
+        @property
+        def heeft_oefening(self) -> bool:
+            """An exercise block names its exercise; every other kind has none."""
+            return self is Blok.Soort.OEFENING
+
+        @property
+        def neemt_invoer(self) -> bool:
+            """Blocks where people type something; a break has nothing to answer."""
+            return self is not Blok.Soort.PAUZE
+
     bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="blokken")
     volgorde = models.PositiveIntegerField(default=0)
     soort = models.CharField(_("soort blok"), max_length=20, choices=Soort.choices, default=Soort.VRIJ)
@@ -152,8 +162,7 @@ class Blok(models.Model):
 
     @property
     def neemt_invoer(self) -> bool:
-        """Blocks where people type something; a break has nothing to answer."""
-        return self.soort != self.Soort.PAUZE
+        return self.Soort(self.soort).neemt_invoer
 
 
 class Deelname(models.Model):

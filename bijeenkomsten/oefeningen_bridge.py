@@ -2,7 +2,8 @@
 
 A block names its exercise by slug (the exercise's natural key). Cards put in during a
 session for a card exercise are also handed to oefeningen through its service, so the
-exercise page shows them after the session.
+exercise page shows them after the session. The dependency is real and one-way:
+bijeenkomsten imports oefeningen, never the other way round.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
+
+from oefeningen import services as oefeningen_services
+from oefeningen.models import Bijdrage, Oefening
 
 log = logging.getLogger(__name__)
 
@@ -30,20 +34,13 @@ class OefeningInfo:
     anoniem_toegestaan: bool
 
 
-def _model(name: str):
-    try:
-        return apps.get_model("oefeningen", name)
-    except LookupError:
-        return None
-
-
-def _info(oefening) -> OefeningInfo:
+def _info(oefening: Oefening) -> OefeningInfo:
     instellingen = oefening.instellingen or {}
     stemmen = instellingen.get("stemmen_per_persoon", 3) if isinstance(instellingen, dict) else 3
     return OefeningInfo(
         slug=oefening.slug,
-        titel=getattr(oefening, "titel_vertaald", oefening.titel),
-        vraag=getattr(oefening, "vraag_vertaald", oefening.vraag),
+        titel=oefening.titel_vertaald,
+        vraag=oefening.vraag_vertaald,
         soort=oefening.soort,
         stemmen_per_persoon=int(stemmen or 3),
         anoniem_toegestaan=bool(oefening.anoniem_toegestaan),
@@ -52,9 +49,6 @@ def _info(oefening) -> OefeningInfo:
 
 def oefening_keuzes() -> list[tuple[str, str]]:
     """(slug, "chapter: title") of every exercise, for the block form (one query)."""
-    Oefening = _model("Oefening")
-    if Oefening is None:
-        return []
     return [
         (o.slug, f"{o.hoofdstuk.nummer}. {o.titel_vertaald}" + (f" ({o.duur})" if o.duur else ""))
         for o in Oefening.objects.select_related("hoofdstuk").order_by(
@@ -64,28 +58,14 @@ def oefening_keuzes() -> list[tuple[str, str]]:
 
 
 def oefening_info(slug: str) -> OefeningInfo | None:
-    Oefening = _model("Oefening")
-    if Oefening is None or not slug:
+    if not slug:
         return None
     oefening = Oefening.objects.filter(slug=slug).first()
     return _info(oefening) if oefening else None
 
 
-def oefening_url(traject, slug: str) -> str | None:
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        return reverse("oefeningen:oefening", args=[traject.pk, slug])
-    except NoReverseMatch:
-        return None
-
-
-def _services():
-    try:
-        from oefeningen import services
-    except ImportError:  # pragma: no cover - the app is part of the project
-        return None
-    return services
+def oefening_url(traject, slug: str) -> str:
+    return reverse("oefeningen:oefening", args=[traject.pk, slug])
 
 
 def kaart_doorgeven(*, blok, inbreng, auteur, anoniem: bool) -> int | None:
@@ -95,17 +75,16 @@ def kaart_doorgeven(*, blok, inbreng, auteur, anoniem: bool) -> int | None:
     anonymous answers, the card goes in as written "for the group" (no author either).
     A refusal by oefeningen (ValidationError) leaves the session card standing.
     """
-    services = _services()
-    Oefening = _model("Oefening")
-    if not blok.oefening_slug or services is None or Oefening is None:
+    if not blok.oefening_slug:
         return None
     oefening = Oefening.objects.filter(slug=blok.oefening_slug).first()
+    # The one branch on the exercise kind left here: "does this kind take a session card?"
     if oefening is None or oefening.soort not in KAART_SOORTEN:
         return None
     namens_groep = inbreng.op_papier or (anoniem and not oefening.anoniem_toegestaan)
     try:
         with transaction.atomic():
-            bijdrage = services.bijdrage_toevoegen(
+            bijdrage = oefeningen_services.bijdrage_toevoegen(
                 traject=blok.bijeenkomst.traject,
                 oefening=oefening,
                 auteur=None if (anoniem or inbreng.op_papier) else auteur,
@@ -121,15 +100,13 @@ def kaart_doorgeven(*, blok, inbreng, auteur, anoniem: bool) -> int | None:
 
 def stem_doorgeven(*, inbreng, kiezer) -> None:
     """Mirror a person's vote on the exercise's card; oefeningen's own limits decide."""
-    services = _services()
-    Bijdrage = _model("Bijdrage")
-    if not inbreng.bijdrage_id or services is None or Bijdrage is None:
+    if not inbreng.bijdrage_id:
         return
     bijdrage = Bijdrage.objects.filter(pk=inbreng.bijdrage_id).select_related("traject", "oefening").first()
     if bijdrage is None:
         return
     try:
         with transaction.atomic():
-            services.stem_uitbrengen(traject=bijdrage.traject, bijdrage=bijdrage, kiezer=kiezer)
+            oefeningen_services.stem_uitbrengen(traject=bijdrage.traject, bijdrage=bijdrage, kiezer=kiezer)
     except ValidationError as error:
         log.info("oefeningen did not count a session vote (kaart %s): %s", inbreng.pk, error)

@@ -1,4 +1,4 @@
-"""Writes of the live session, each in one transaction, each bumping the session's version."""
+"""Writes of sessions, each in one transaction, each bumping the session's version (reads: selectors.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
-from . import live, oefeningen_bridge
+from . import live, oefeningen_bridge, selectors
 from .models import Bijeenkomst, Blok, Deelname, Inbreng, Stem, gast_username, new_code
 
 
@@ -57,6 +57,12 @@ def _code_vrij() -> str:
 def bijeenkomst_plannen(*, traject, **velden: Any) -> Bijeenkomst:
     bijeenkomst = Bijeenkomst.objects.create(traject=traject, code=_code_vrij(), **velden)
     return bijeenkomst
+
+
+@transaction.atomic
+def bijeenkomst_wijzigen(*, bijeenkomst: Bijeenkomst, **velden: Any) -> None:
+    Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(**velden)
+    live.bump(bijeenkomst.pk)
 
 
 @transaction.atomic
@@ -248,11 +254,6 @@ def inbreng_toevoegen(
     return inbreng, True
 
 
-def stemmen_over(*, blok: Blok, user) -> int:
-    gebruikt = Stem.objects.filter(inbreng__blok=blok, user=user, op_papier=False).count()
-    return max(blok.stemmen_per_persoon - gebruikt, 0)
-
-
 @transaction.atomic
 def stem_uitbrengen(*, inbreng: Inbreng, user, op_papier: bool = False, namens: str = "") -> Stem:
     blok = Blok.objects.select_for_update().get(pk=inbreng.blok_id)
@@ -264,9 +265,10 @@ def stem_uitbrengen(*, inbreng: Inbreng, user, op_papier: bool = False, namens: 
     ):
         raise InvoerDicht
     if not op_papier:
-        if Stem.objects.filter(inbreng=inbreng, user=user, op_papier=False).exists():
+        mijn = selectors.mijn_stemmen(blok=blok, user=user)
+        if inbreng.pk in mijn.kaarten:
             raise AlGestemd
-        if stemmen_over(blok=blok, user=user) <= 0:
+        if mijn.over <= 0:
             raise StemmenOp
     stem = Stem.objects.create(inbreng=inbreng, user=user, op_papier=op_papier, namens=namens.strip())
     if not op_papier:
@@ -294,12 +296,3 @@ def sluiten(*, bijeenkomst: Bijeenkomst, **evaluatie: str) -> bool:
         _gasten_afsluiten(bijeenkomst)
         live.bump(bijeenkomst.pk)
     return bool(changed)
-
-
-def stemtelling(blok: Blok):
-    """The block's cards with their vote counts, most votes first (one query)."""
-    return (
-        Inbreng.objects.filter(blok=blok)
-        .annotate(aantal_stemmen=Count("stemmen"))
-        .order_by("-aantal_stemmen", "aangemaakt_op", "pk")
-    )

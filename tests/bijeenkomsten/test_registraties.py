@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from bijeenkomsten import registry, services
+from bijeenkomsten import hub, services
 from bijeenkomsten.models import Bijeenkomst
 from trajecten.registries import plan_sections, progress_for, traject_exports, traject_links
 
@@ -48,8 +48,8 @@ def test_progress_counts_held_sessions(world, sessie):
 
 
 def test_the_demo_plans_one_session_with_blocks_once(world):
-    registry.demo(world.traject)
-    registry.demo(world.traject)
+    hub.demo(world.traject)
+    hub.demo(world.traject)
     b = Bijeenkomst.objects.get(traject=world.traject)
     assert b.blokken.count() == 4 and b.begeleider == world.alice
     assert world.client("begeleider").get(f"/bijeenkomsten/{b.pk}/presentatie/").status_code == 200

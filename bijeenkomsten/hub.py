@@ -1,4 +1,4 @@
-"""What this app tells the hub (trajecten.registries), wired up in AppConfig.ready()."""
+"""What this app gives the hub (trajecten.registries), registered when trajecten imports this module."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from trajecten.models import Rol
 from trajecten.registries import (
     PersonalData,
     PlanSection,
@@ -23,6 +24,7 @@ from trajecten.registries import (
     register_traject_link,
 )
 
+from . import oefeningen_bridge, services
 from .models import Bijeenkomst, Blok, Deelname, Inbreng, Stem
 
 # -- personal data ---------------------------------------------------------------
@@ -147,10 +149,6 @@ def demo(traject) -> None:
     titel = "Kennismaken en sterktes"
     if Bijeenkomst.objects.filter(traject=traject, titel=titel).exists():
         return
-    from trajecten.models import Rol
-
-    from . import oefeningen_bridge, services
-
     lid = traject.team.lidmaatschappen.filter(rol=Rol.BEGELEIDER).select_related("user").first()
     begeleider = lid.user if lid else None
     b = services.bijeenkomst_plannen(
@@ -190,58 +188,59 @@ def demo(traject) -> None:
         services.blok_toevoegen(bijeenkomst=b, **velden)
 
 
-def register() -> None:
-    register_traject_link(
-        TrajectLink(
-            key="bijeenkomsten",
-            label=_("Bijeenkomsten"),
-            url_name="bijeenkomsten:lijst",
-            order=40,
-            description=_("Plan bijeenkomsten, voer ze uit op het grote scherm en lees de verslagen."),
-        )
+# -- registrations ------------------------------------------------------------------
+
+register_traject_link(
+    TrajectLink(
+        key="bijeenkomsten",
+        label=_("Bijeenkomsten"),
+        url_name="bijeenkomsten:lijst",
+        order=40,
+        description=_("Plan bijeenkomsten, voer ze uit op het grote scherm en lees de verslagen."),
     )
-    for entry in [
-        PersonalData(
-            model=Inbreng, export=_export_inbreng, erase=_erase_inbreng, label="antwoorden in bijeenkomsten"
-        ),
-        PersonalData(
-            model=Deelname,
-            export=_export_deelname,
-            erase=lambda user: Deelname.objects.filter(user=user).delete(),
-            label="deelname aan bijeenkomsten",
-        ),
-        PersonalData(
-            model=Bijeenkomst, export=_export_bijeenkomst, erase=_erase_bijeenkomst, label="bijeenkomsten"
-        ),
-        PersonalData(
-            model=Stem,
-            export=_export_stem,
-            erase=lambda user: Stem.objects.filter(user=user).update(user=None),
-            label="stemmen in bijeenkomsten",
-        ),
-    ]:
-        register_personal_data(entry)
-    register_traject_export(
-        TrajectExport(key="bijeenkomsten", label="Bijeenkomsten", order=40, rows=_export_bijeenkomsten)
+)
+for entry in [
+    PersonalData(
+        model=Inbreng, export=_export_inbreng, erase=_erase_inbreng, label="antwoorden in bijeenkomsten"
+    ),
+    PersonalData(
+        model=Deelname,
+        export=_export_deelname,
+        erase=lambda user: Deelname.objects.filter(user=user).delete(),
+        label="deelname aan bijeenkomsten",
+    ),
+    PersonalData(
+        model=Bijeenkomst, export=_export_bijeenkomst, erase=_erase_bijeenkomst, label="bijeenkomsten"
+    ),
+    PersonalData(
+        model=Stem,
+        export=_export_stem,
+        erase=lambda user: Stem.objects.filter(user=user).update(user=None),
+        label="stemmen in bijeenkomsten",
+    ),
+]:
+    register_personal_data(entry)
+register_traject_export(
+    TrajectExport(key="bijeenkomsten", label="Bijeenkomsten", order=40, rows=_export_bijeenkomsten)
+)
+register_traject_export(
+    TrajectExport(
+        key="bijeenkomsten_inbreng",
+        label="Antwoorden in bijeenkomsten",
+        order=41,
+        rows=_export_inbreng_traject,
     )
-    register_traject_export(
-        TrajectExport(
-            key="bijeenkomsten_inbreng",
-            label="Antwoorden in bijeenkomsten",
-            order=41,
-            rows=_export_inbreng_traject,
-        )
+)
+register_plan_section(
+    PlanSection(
+        key="verslagen",
+        title=_("Verslagen van de bijeenkomsten"),
+        order=60,
+        context=_plan_context,
+        template="bijeenkomsten/plan_verslagen.html",
     )
-    register_plan_section(
-        PlanSection(
-            key="verslagen",
-            title=_("Verslagen van de bijeenkomsten"),
-            order=60,
-            context=_plan_context,
-            template="bijeenkomsten/plan_verslagen.html",
-        )
-    )
-    register_progress(
-        ProgressSource(key="bijeenkomsten", label=_("Bijeenkomsten gehouden"), order=40, compute=_progress)
-    )
-    register_demo(demo)
+)
+register_progress(
+    ProgressSource(key="bijeenkomsten", label=_("Bijeenkomsten gehouden"), order=40, compute=_progress)
+)
+register_demo(demo)

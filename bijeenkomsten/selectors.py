@@ -1,0 +1,133 @@
+"""Reads of sessions: the planning pages, the live region of a running session, the report.
+
+Each function costs a fixed number of queries, whatever the number of blocks, cards or votes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.utils import timezone
+
+from . import live
+from .models import Bijeenkomst, Blok, Deelname, Inbreng, Stem
+
+# -- planning ---------------------------------------------------------------------
+
+
+def bijeenkomsten_van(traject) -> QuerySet[Bijeenkomst]:
+    """The trajectory's sessions with their number of blocks and total time (one query)."""
+    return (
+        Bijeenkomst.objects.filter(traject=traject)
+        .select_related("begeleider", "verslaggever")
+        .annotate(aantal_blokken=Count("blokken"), totale_duur=Sum("blokken__duur_minuten"))
+        .order_by("datum", "starttijd", "pk")
+    )
+
+
+def vorige_evaluatie(traject, voor: Bijeenkomst | None = None) -> Bijeenkomst | None:
+    """The most recent closed session's appreciative evaluation, shown when planning the next."""
+    qs = Bijeenkomst.objects.filter(traject=traject, status=Bijeenkomst.Status.GESLOTEN)
+    if voor is not None:
+        qs = qs.exclude(pk=voor.pk)
+    return qs.exclude(wat_ging_goed="", wat_houden_we="").order_by("-gesloten_op", "-pk").first()
+
+
+def met_personen(b: Bijeenkomst) -> Bijeenkomst:
+    """The session again with begeleider and verslaggever (one query); access attributes kept."""
+    traject, rol = b.traject, b.rol
+    fresh = Bijeenkomst.objects.select_related("begeleider", "verslaggever").get(pk=b.pk)
+    fresh.traject, fresh.rol, fresh.is_gast = traject, rol, False
+    return fresh
+
+
+# -- the live region ----------------------------------------------------------------
+
+
+def huidig_blok(b: Bijeenkomst) -> Blok | None:
+    # The FK descriptor: no query when loaded with select_related("huidig_blok").
+    return b.huidig_blok if b.huidig_blok_id else None
+
+
+def _geteld(kaarten: QuerySet[Inbreng]) -> QuerySet[Inbreng]:
+    return kaarten.annotate(aantal_stemmen=Count("stemmen")).order_by(
+        "-aantal_stemmen", "aangemaakt_op", "pk"
+    )
+
+
+def stemtelling(blok: Blok) -> QuerySet[Inbreng]:
+    """The block's cards with their vote counts, most votes first (one query)."""
+    return _geteld(Inbreng.objects.filter(blok=blok))
+
+
+@dataclass(frozen=True)
+class MijnStemmen:
+    """A person's own votes (not those cast on paper for others) in one block."""
+
+    kaarten: set[int]
+    over: int
+
+
+def mijn_stemmen(*, blok: Blok, user) -> MijnStemmen:
+    """The one way to ask for "my votes in this block" (one query)."""
+    ids = list(
+        Stem.objects.filter(inbreng__blok=blok, user=user, op_papier=False).values_list(
+            "inbreng_id", flat=True
+        )
+    )
+    return MijnStemmen(kaarten=set(ids), over=max(blok.stemmen_per_persoon - len(ids), 0))
+
+
+def live_gedeeld(b: Bijeenkomst, *, scherm: str) -> dict:
+    """What every screen of one kind shows of the current block.
+
+    Blocks and cards: two queries (one without a current block); the presenter
+    screen adds the number of participants.
+    """
+    blok = huidig_blok(b)
+    kaarten = list(stemtelling(blok)) if blok else []
+    blokken = list(Blok.objects.filter(bijeenkomst=b).values_list("pk", flat=True))
+    context = {
+        "bijeenkomst": b,
+        "blok": blok,
+        "kaarten": kaarten,
+        "positie": blokken.index(blok.pk) + 1 if blok and blok.pk in blokken else 0,
+        "aantal_blokken": len(blokken),
+        "scherm": scherm,
+        "server_nu": timezone.now(),
+        "etag": live.etag(b.pk, b.versie, scherm),
+    }
+    if scherm == "presentatie":
+        context["aantal_deelnemers"] = aantal_deelnemers(b)
+    return context
+
+
+def live_persoonlijk(b: Bijeenkomst, user) -> dict:
+    """The participant's own part of the live region: their votes in the current block (one query)."""
+    blok = huidig_blok(b)
+    if blok is None:
+        return {"mijn_stemmen": set(), "stemmen_over": 0, "blok": None}
+    mijn = mijn_stemmen(blok=blok, user=user)
+    return {"mijn_stemmen": mijn.kaarten, "stemmen_over": mijn.over, "blok": blok}
+
+
+def live_regio(b: Bijeenkomst, *, scherm: str, user=None) -> dict:
+    """The whole live region for one person: the shared part, plus own votes on the participant screen."""
+    context = live_gedeeld(b, scherm=scherm)
+    if scherm == "deelnemer" and context["blok"] is not None and user is not None:
+        context.update(live_persoonlijk(b, user))
+    return context
+
+
+# -- the report -----------------------------------------------------------------------
+
+
+def verslag_blokken(b: Bijeenkomst) -> list[Blok]:
+    """The blocks with their cards, most votes first (two queries)."""
+    kaarten = Prefetch("inbreng", queryset=_geteld(Inbreng.objects.all()))
+    return list(Blok.objects.filter(bijeenkomst=b).prefetch_related(kaarten))
+
+
+def aantal_deelnemers(b: Bijeenkomst) -> int:
+    return Deelname.objects.filter(bijeenkomst=b).count()
