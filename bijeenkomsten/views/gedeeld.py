@@ -3,19 +3,20 @@
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .. import live
 
 # Kwadraet's 8 interaction rules for co-creation, kept at hand on the presenter view and the print.
 INTERACTIEREGELS = [
     _("Zet je geest open"),
-    _("Denk positief en aan de toekomst"),
-    _("Kijk naar het geheel"),
+    _("Denk positief en in de toekomst"),
+    _("Heb oog voor het geheel"),
     _("Stel je oordeel uit"),
-    _("Vraag door"),
+    pgettext_lazy("interactieregel", "Vraag"),
     _("Bouw verder op elkaars ideeën"),
     _("Waardeer andere standpunten"),
-    _("Spreek ook vanuit je hart"),
+    _("Spreek ook vanuit het hart"),
 ]
 
 
