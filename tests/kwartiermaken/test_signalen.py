@@ -65,7 +65,9 @@ def test_no_management_in_the_coalition(world):
 def test_fase_2_without_a_coalition(world):
     assert rules.geen_coalitie_in_fase_2(world.traject, _leden(world)) == []
     fase_2_start(world.traject, zonder_go=False)
-    assert _codes(rules.geen_coalitie_in_fase_2(world.traject, _leden(world))) == ["kwartiermaken.geen_coalitie"]
+    assert _codes(rules.geen_coalitie_in_fase_2(world.traject, _leden(world))) == [
+        "kwartiermaken.geen_coalitie"
+    ]
     coalitie(world.traject, ("Piet", "projectleider", False))
     assert rules.geen_coalitie_in_fase_2(world.traject, _leden(world)) == []
 
