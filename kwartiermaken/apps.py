@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class KwartiermakenConfig(AppConfig):
     name = "kwartiermaken"
     verbose_name = _("Kwartiermaken")
-
-    def ready(self):
-        from .registrations import register
-
-        register()

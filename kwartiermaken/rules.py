@@ -1,7 +1,9 @@
 """Signal rules from the handreiking, each checked against one trajectory's data.
 
-A rule is a small function (traject) -> list[Signal]; register it in apps.py. Rules about
-ED places (number of EDs, line manager, support, statuut) live in `ervaringsdeskundigen`.
+A rule is a small function returning a list of Signals. The rules about the leading
+coalition take its members (read once, by `signalen` or by the view that shows them);
+`signalen` runs every rule and is what hub.py registers. Rules about ED places (number
+of EDs, line manager, support, statuut) live in `ervaringsdeskundigen`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from django.utils.translation import ngettext
 from trajecten.registries import Signal
 
 from .models import AFGEHANDELD, CoalitieLid, CoalitieRol, FaseStart, ScanAntwoord, StapVoortgang
-from .progress import laatste_besluit
+from .selectors import coalitie, laatste_besluit
 
 BRON_FASE_1 = "Handreiking Kwartiermaken, fase 1: vorm een leidende coalitie"
 
@@ -34,15 +36,7 @@ def fase_2_zonder_go(traject) -> list[Signal]:
     ]
 
 
-def _coalitie(traject) -> list[CoalitieLid]:
-    # Several rules read the coalition; cache it on the object for one request.
-    if not hasattr(traject, "_kwartiermaken_coalitie"):
-        traject._kwartiermaken_coalitie = list(CoalitieLid.objects.filter(traject=traject))
-    return traject._kwartiermaken_coalitie
-
-
-def geen_senior_ed(traject) -> list[Signal]:
-    leden = _coalitie(traject)
+def geen_senior_ed(leden: list[CoalitieLid]) -> list[Signal]:
     if not leden or any(lid.rol == CoalitieRol.SENIOR_ED for lid in leden):
         return []
     return [
@@ -54,13 +48,13 @@ def geen_senior_ed(traject) -> list[Signal]:
     ]
 
 
-def ed_als_projectleider(traject) -> list[Signal]:
-    leden = [
+def ed_als_projectleider(leden: list[CoalitieLid]) -> list[Signal]:
+    trekkers = [
         lid
-        for lid in _coalitie(traject)
+        for lid in leden
         if lid.is_ervaringsdeskundige and lid.rol in (CoalitieRol.PROJECTLEIDER, CoalitieRol.KWARTIERMAKER)
     ]
-    if not leden:
+    if not trekkers:
         return []
     return [
         Signal(
@@ -74,8 +68,7 @@ def ed_als_projectleider(traject) -> list[Signal]:
     ]
 
 
-def geen_management(traject) -> list[Signal]:
-    leden = _coalitie(traject)
+def geen_management(leden: list[CoalitieLid]) -> list[Signal]:
     if not leden or any(lid.rol == CoalitieRol.MANAGEMENT for lid in leden):
         return []
     return [
@@ -87,8 +80,8 @@ def geen_management(traject) -> list[Signal]:
     ]
 
 
-def geen_coalitie_in_fase_2(traject) -> list[Signal]:
-    if _coalitie(traject) or not FaseStart.objects.filter(traject=traject, fase__nummer=2).exists():
+def geen_coalitie_in_fase_2(traject, leden: list[CoalitieLid]) -> list[Signal]:
+    if leden or not FaseStart.objects.filter(traject=traject, fase__nummer=2).exists():
         return []
     return [
         Signal(
@@ -137,12 +130,16 @@ def stappen_te_laat(traject) -> list[Signal]:
     ]
 
 
-RULES = [
-    fase_2_zonder_go,
-    geen_senior_ed,
-    ed_als_projectleider,
-    geen_management,
-    geen_coalitie_in_fase_2,
-    scan_zonder_besluit,
-    stappen_te_laat,
-]
+def signalen(traject, *, leden: list[CoalitieLid] | None = None) -> list[Signal]:
+    """Every kwartiermaken signal for this trajectory; the coalition is read once when not given."""
+    if leden is None:
+        leden = coalitie(traject)
+    return [
+        *fase_2_zonder_go(traject),
+        *geen_senior_ed(leden),
+        *ed_als_projectleider(leden),
+        *geen_management(leden),
+        *geen_coalitie_in_fase_2(traject, leden),
+        *scan_zonder_besluit(traject),
+        *stappen_te_laat(traject),
+    ]

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PlanConfig(AppConfig):
     name = "plan"
     verbose_name = _("Plan van aanpak")
-
-    def ready(self):
-        from .koppelingen import registreren
-
-        registreren()

@@ -1,24 +1,26 @@
 """What the plan reads from the oefeningen app: the compass cards and the exercise answers.
 
-The only place in `plan` that knows about `oefeningen`. `oefeningen` is built by another
-engineer at the same time; until its service functions exist these readers return
-`None` ("not available yet") and the plan says so instead of failing. See
-oefeningen/README.md, "For other apps".
+The only place in `plan` that knows about `oefeningen` (plan depends on it; see
+oefeningen/README.md, "For other apps"). Each read is a fixed number of queries; a render
+of the page or the PDF asks for each once (secties.PlanRender).
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
+from django.db.models import Count
+
+from oefeningen.models import Bijdrage, Oefening, Soort
+from oefeningen.services import samenvattingen
 from trajecten.models import Traject
 
-log = logging.getLogger(__name__)
+from .models import BRON_HOOFDSTUKKEN
 
 RICHTINGEN = ("noord", "oost", "zuid", "west")
+KOMPAS_HOOFDSTUK = "blik-op-morgen"
+# The chapters whose answers feed the decisions.
+ANTWOORD_HOOFDSTUKKEN = tuple(sorted({h for hs in BRON_HOOFDSTUKKEN.values() for h in hs}))
 
 
 @dataclass(frozen=True)
@@ -40,18 +42,15 @@ class Antwoord:
     regels: tuple[str, ...]
 
 
-KOMPAS_HOOFDSTUK = "blik-op-morgen"
+def _kompas(traject: Traject) -> list[Kaart]:
+    """Every card on the chapter 10 compass exercises, with its votes (one query).
 
-
-def _oefeningen_kompas(traject: Traject) -> list[dict[str, Any]]:
-    """Every card on the chapter 10 compass exercises (two queries)."""
-    from django.db.models import Count
-
-    from oefeningen.models import Bijdrage, Oefening, Soort
-
+    The plan's one read of the compass: oefeningen/hub.py reads the same cards for its own
+    plan section, so this is the line to swap for oefeningen' compass selector.
+    """
     oefeningen = Oefening.objects.filter(hoofdstuk__slug=KOMPAS_HOOFDSTUK, soort=Soort.KOMPAS)
     return [
-        {"id": b.pk, "richting": b.item, "tekst": b.tekst, "stemmen": b.aantal_stemmen}
+        Kaart(id=b.pk, richting=b.item, tekst=b.tekst, stemmen=b.aantal_stemmen)
         for b in Bijdrage.objects.filter(traject=traject, oefening__in=oefeningen)
         .exclude(tekst="")
         .only("pk", "item", "tekst")
@@ -60,81 +59,32 @@ def _oefeningen_kompas(traject: Traject) -> list[dict[str, Any]]:
     ]
 
 
-def _oefeningen_samenvattingen(traject: Traject, hoofdstukken: tuple[str, ...]) -> list[dict[str, Any]]:
-    """The summary of each exercise of these chapters that has answers (oefeningen' services)."""
-    from oefeningen.models import Oefening
-    from oefeningen.services import samenvattingen
-
-    oefeningen = list(
-        Oefening.objects.filter(hoofdstuk__slug__in=hoofdstukken)
-        .select_related("hoofdstuk")
-        .order_by("hoofdstuk__volgorde", "volgorde", "slug")
-    )
-    return [
-        {"hoofdstuk": s.oefening.hoofdstuk.slug, "titel": s.oefening.titel_vertaald, "regels": s.regels}
-        for s in samenvattingen(traject, oefeningen)
-        if s.regels
-    ]
-
-
-def _service(name: str) -> Callable[..., Any] | None:
-    """The reader for `name`, or None when the oefeningen app cannot provide it (yet)."""
-    try:
-        importlib.import_module("oefeningen.services")
-        importlib.import_module("oefeningen.models")
-    except ImportError:
-        return None
-    return {"kompas_kaarten": _oefeningen_kompas, "plan_samenvattingen": _oefeningen_samenvattingen}.get(name)
-
-
-def _cache(traject: Traject) -> dict[str, Any]:
-    """Reads shared by the sections of one page or PDF render (see secties.bouw_plan).
-
-    Outside a render nothing is kept, so a later read never sees stale data.
-    """
-    cache = getattr(traject, "_plan_bronnen", None)
-    return cache if cache is not None else {}
-
-
-def kompas_kaarten(traject: Traject) -> list[Kaart] | None:
-    """All compass cards of the trajectory, or None while oefeningen cannot tell us."""
-    cache = _cache(traject)
-    if "kompas" in cache:
-        return cache["kompas"]
-    service = _service("kompas_kaarten")
-    result = None
-    if service is not None:
-        result = [_as_kaart(item) for item in service(traject)]
-    cache["kompas"] = result
-    return result
-
-
-def _as_kaart(item: Any) -> Kaart:
-    get = item.get if isinstance(item, dict) else lambda key: getattr(item, key)
-    stemmen = get("stemmen") if isinstance(item, dict) and "stemmen" in item else 0
-    return Kaart(
-        id=int(get("id")), richting=str(get("richting")), tekst=str(get("tekst")), stemmen=int(stemmen or 0)
-    )
+def kompas_kaarten(traject: Traject) -> list[Kaart]:
+    """All compass cards of the trajectory."""
+    return _kompas(traject)
 
 
 def kaart(traject: Traject, kaart_id: int) -> Kaart | None:
-    return next((k for k in kompas_kaarten(traject) or [] if k.id == kaart_id), None)
+    return next((k for k in kompas_kaarten(traject) if k.id == kaart_id), None)
 
 
-def antwoorden(traject: Traject) -> dict[str, list[Antwoord]] | None:
-    """{chapter slug: answers} for the chapters that feed the decisions, or None."""
-    cache = _cache(traject)
-    if "antwoorden" in cache:
-        return cache["antwoorden"]
-    service = _service("plan_samenvattingen")
-    result = None
-    if service is not None:
-        result = {}
-        for item in service(traject, hoofdstukken=("rollen", "positie", "ondersteuning")):
-            get = item.get if isinstance(item, dict) else lambda key, item=item: getattr(item, key)
+def antwoorden(traject: Traject) -> dict[str, list[Antwoord]]:
+    """{chapter slug: answers} of the exercises, in the chapters that feed the decisions, that have answers."""
+    oefeningen = list(
+        Oefening.objects.filter(hoofdstuk__slug__in=ANTWOORD_HOOFDSTUKKEN)
+        .select_related("hoofdstuk")
+        .order_by("hoofdstuk__volgorde", "volgorde", "slug")
+    )
+    result: dict[str, list[Antwoord]] = {}
+    for s in samenvattingen(traject, oefeningen):
+        if s.regels:
             antwoord = Antwoord(
-                hoofdstuk=str(get("hoofdstuk")), titel=str(get("titel")), regels=tuple(get("regels"))
+                hoofdstuk=s.oefening.hoofdstuk.slug, titel=s.oefening.titel_vertaald, regels=tuple(s.regels)
             )
             result.setdefault(antwoord.hoofdstuk, []).append(antwoord)
-    cache["antwoorden"] = result
     return result
+
+
+def voeding(antwoorden: dict[str, list[Antwoord]], onderwerp: str) -> list[Antwoord]:
+    """The answers that feed the decision on this topic, in the order of its chapters."""
+    return [a for h in BRON_HOOFDSTUKKEN[onderwerp] for a in antwoorden.get(h, [])]

@@ -7,8 +7,10 @@ the page and the PDF cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Count
@@ -19,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from trajecten.models import Lidmaatschap, Perspectief, Traject
-from trajecten.registries import PlanSection, Signal, plan_sections, signals_for
+from trajecten.registries import PlanSection, Signal, plan_sections, signal_rules
 
 from . import bronnen
 from .models import BRON_HOOFDSTUKKEN, Actie, Besluit, Herziening, Onderwerp
@@ -56,6 +58,52 @@ class Plan:
     datum: Any = None
 
 
+@dataclass
+class PlanRender:
+    """One render of the plan (page or PDF): the reads its own sections share, each done once.
+
+    Built by `bouw_plan` and passed to each of the plan's own sections; nothing outlives the
+    render, so a later read never sees stale data.
+    """
+
+    traject: Traject
+
+    @cached_property
+    def kaarten(self) -> list[bronnen.Kaart]:
+        return bronnen.kompas_kaarten(self.traject)
+
+    @cached_property
+    def kaarten_per_richting(self) -> dict[str, list[bronnen.Kaart]]:
+        per: dict[str, list[bronnen.Kaart]] = {r: [] for r in bronnen.RICHTINGEN}
+        for kaart in self.kaarten:
+            per.setdefault(kaart.richting, []).append(kaart)
+        return per
+
+    @cached_property
+    def antwoorden(self) -> dict[str, list[bronnen.Antwoord]]:
+        return bronnen.antwoorden(self.traject)
+
+    @cached_property
+    def acties(self) -> list[Actie]:
+        return list(self.traject.plan_acties.select_related("eigenaar"))
+
+    @cached_property
+    def besluiten(self) -> list[Besluit]:
+        """The saved decisions (with owners)."""
+        return list(self.traject.plan_besluiten.select_related("eigenaar"))
+
+    @property
+    def actie_kaarten(self) -> set[int]:
+        return {a.kaart_id for a in self.acties if a.kaart_id}
+
+
+@dataclass(frozen=True)
+class EigenSectie(PlanSection):
+    """A section of the plan itself: its context is built from the render, not the bare traject."""
+
+    context: Callable[[PlanRender], dict[str, Any]]
+
+
 def _perspectieven(traject: Traject) -> dict[str, Any]:
     per = dict(
         Lidmaatschap.objects.filter(team_id=traject.team_id)
@@ -70,89 +118,62 @@ def _perspectieven(traject: Traject) -> dict[str, Any]:
     return {"rijen": rijen, "totaal": sum(per.values()), "zonder_ervaring": ervaring == 0}
 
 
-def _kaarten_per_richting(traject: Traject) -> dict[str, list[bronnen.Kaart]] | None:
-    kaarten = bronnen.kompas_kaarten(traject)
-    if kaarten is None:
-        return None
-    per: dict[str, list[bronnen.Kaart]] = {r: [] for r in bronnen.RICHTINGEN}
-    for kaart in kaarten:
-        per.setdefault(kaart.richting, []).append(kaart)
-    return per
-
-
-def _acties(traject: Traject) -> list[Actie]:
-    cache = bronnen._cache(traject)
-    if "acties" not in cache:
-        cache["acties"] = list(traject.plan_acties.select_related("eigenaar"))
-    return cache["acties"]
-
-
-def _besluiten_rijen(traject: Traject) -> list[Besluit]:
-    """The saved decisions (with owners), read once per render."""
-    cache = bronnen._cache(traject)
-    if "besluiten" not in cache:
-        cache["besluiten"] = list(traject.plan_besluiten.select_related("eigenaar"))
-    return cache["besluiten"]
-
-
 def _top(kaarten: list[bronnen.Kaart]) -> list[bronnen.Kaart]:
     """The cards with the most votes, earliest first among equals (sorted() is stable)."""
     return sorted(kaarten, key=lambda k: -k.stemmen)[:DOELEN_TOP]
 
 
-def _doelen(traject: Traject) -> dict[str, Any]:
-    per = _kaarten_per_richting(traject) or {}
-    actie_kaarten = {a.kaart_id for a in _acties(traject) if a.kaart_id}
+def _doelen(render: PlanRender) -> dict[str, Any]:
+    per = render.kaarten_per_richting
     return {
-        "beschikbaar": bool(per),
-        "noord": _top(per.get("noord", [])),
-        "zuid": _top(per.get("zuid", [])),
-        "aantal": {r: len(per.get(r, [])) for r in bronnen.RICHTINGEN},
+        "noord": _top(per["noord"]),
+        "zuid": _top(per["zuid"]),
+        "aantal": {r: len(per[r]) for r in bronnen.RICHTINGEN},
         "top": DOELEN_TOP,
         # Every card of north, east and south, only for the begeleider's buttons on the page.
-        "omzetten": [(r, per.get(r, [])) for r in ("noord", "oost", "zuid") if per.get(r)],
-        "actie_kaarten": actie_kaarten,
+        "omzetten": [(r, per[r]) for r in ("noord", "oost", "zuid") if per[r]],
+        "actie_kaarten": render.actie_kaarten,
     }
 
 
-def _besluiten(traject: Traject) -> dict[str, Any]:
-    antwoorden = bronnen.antwoorden(traject)
-    bestaand = {b.onderwerp: b for b in _besluiten_rijen(traject)}
+def _besluiten(render: PlanRender) -> dict[str, Any]:
+    bestaand = {b.onderwerp: b for b in render.besluiten}
     rijen = []
     for onderwerp in Onderwerp:
-        besluit = bestaand.get(onderwerp.value) or Besluit(traject=traject, onderwerp=onderwerp.value)
-        hoofdstukken = BRON_HOOFDSTUKKEN[besluit.onderwerp]
-        voeding = None
-        if antwoorden is not None:
-            voeding = [a for h in hoofdstukken for a in antwoorden.get(h, [])]
-        rijen.append({"besluit": besluit, "hoofdstukken": hoofdstukken, "voeding": voeding})
+        besluit = bestaand.get(onderwerp.value) or Besluit(traject=render.traject, onderwerp=onderwerp.value)
+        rijen.append(
+            {
+                "besluit": besluit,
+                "hoofdstukken": BRON_HOOFDSTUKKEN[besluit.onderwerp],
+                "voeding": bronnen.voeding(render.antwoorden, besluit.onderwerp),
+            }
+        )
     return {"rijen": rijen, "leeg": all(r["besluit"].is_leeg for r in rijen)}
 
 
-def _acties_context(traject: Traject) -> dict[str, Any]:
-    return {"acties": _acties(traject), "vandaag": timezone.localdate()}
+def _acties_context(render: PlanRender) -> dict[str, Any]:
+    return {"acties": render.acties, "vandaag": timezone.localdate()}
 
 
-def _risicos(traject: Traject) -> dict[str, Any]:
-    per = _kaarten_per_richting(traject)
-    risicos = list(traject.plan_risicos.all())
+def _risicos(render: PlanRender) -> dict[str, Any]:
+    west = render.kaarten_per_richting["west"]
+    risicos = list(render.traject.plan_risicos.all())
     per_kaart = {r.kaart_id: r for r in risicos if r.kaart_id}
-    rijen = [{"kaart": k, "risico": per_kaart.get(k.id)} for k in (per or {}).get("west", [])]
-    kaart_ids = {k.id for k in (per or {}).get("west", [])}
+    rijen = [{"kaart": k, "risico": per_kaart.get(k.id)} for k in west]
+    kaart_ids = {k.id for k in west}
     # Risks whose card was removed from the compass keep their response in the plan.
     rijen += [{"kaart": None, "risico": r} for r in risicos if r.kaart_id not in kaart_ids]
-    actie_kaarten = {a.kaart_id for a in _acties(traject) if a.kaart_id}
-    return {"beschikbaar": per is not None, "rijen": rijen, "actie_kaarten": actie_kaarten}
+    return {"rijen": rijen, "actie_kaarten": render.actie_kaarten}
 
 
-def te_herzien(traject: Traject, vandaag=None) -> list[Besluit | Actie]:
+def te_herzien(render: PlanRender, vandaag=None) -> list[Besluit | Actie]:
     """Decisions and actions whose review date has passed or comes within two weeks."""
     vandaag = vandaag or timezone.localdate()
     grens = vandaag + BINNENKORT
-    besluiten = [b for b in _besluiten_rijen(traject) if b.herzien_op and b.herzien_op <= grens]
+    besluiten = [b for b in render.besluiten if b.herzien_op and b.herzien_op <= grens]
     acties = [
         a
-        for a in _acties(traject)
+        for a in render.acties
         if a.herzien_op
         and a.herzien_op <= grens
         and a.status not in (Actie.Status.GESTOPT, Actie.Status.KLAAR)
@@ -160,69 +181,76 @@ def te_herzien(traject: Traject, vandaag=None) -> list[Besluit | Actie]:
     return sorted([*besluiten, *acties], key=lambda o: o.herzien_op)
 
 
-def _herzieningen(traject: Traject) -> dict[str, Any]:
+def _herzieningen(render: PlanRender) -> dict[str, Any]:
     vandaag = timezone.localdate()
     return {
-        "te_herzien": te_herzien(traject, vandaag),
+        "te_herzien": te_herzien(render, vandaag),
         "vandaag": vandaag,
         "gedaan": list(
-            Herziening.objects.filter(traject=traject).select_related("besluit", "actie", "door")[:50]
+            Herziening.objects.filter(traject=render.traject).select_related("besluit", "actie", "door")[:50]
         ),
     }
 
 
-def _signalen(traject: Traject) -> dict[str, Any]:
-    return {"signalen": signals_for(traject)}
+def _signalen(render: PlanRender) -> dict[str, Any]:
+    # Every registered rule; the plan's own rule reuses this render's decisions and actions.
+    return {
+        "signalen": [
+            signal
+            for rule in signal_rules()
+            for signal in (_herzien_signalen(render) if rule is herzien_signaal else rule(render.traject))
+        ]
+    }
 
 
-def _groep(traject: Traject) -> dict[str, Any]:
+def _groep(render: PlanRender) -> dict[str, Any]:
+    traject = render.traject
     return {"perspectieven": _perspectieven(traject), "begeleiders": list(traject.begeleiders.all())}
 
 
 EIGEN_SECTIES = [
-    PlanSection("groep", _("De groep en hun perspectieven"), 10, _groep, "plan/secties/groep.html"),
-    PlanSection("doelen", _("Richting en energie"), 35, _doelen, "plan/secties/doelen.html"),
-    PlanSection("besluiten", _("Besluiten"), 40, _besluiten, "plan/secties/besluiten.html"),
-    PlanSection("acties", _("Acties"), 50, _acties_context, "plan/secties/acties.html"),
-    PlanSection("risicos", _("Risico's en onze reactie"), 55, _risicos, "plan/secties/risicos.html"),
-    PlanSection("herzieningen", _("Herzien en borgen"), 80, _herzieningen, "plan/secties/herzieningen.html"),
-    PlanSection("signalen", _("Signalen"), 90, _signalen, "plan/secties/signalen.html"),
+    EigenSectie("groep", _("De groep en hun perspectieven"), 10, _groep, "plan/secties/groep.html"),
+    EigenSectie("doelen", _("Richting en energie"), 35, _doelen, "plan/secties/doelen.html"),
+    EigenSectie("besluiten", _("Besluiten"), 40, _besluiten, "plan/secties/besluiten.html"),
+    EigenSectie("acties", _("Acties"), 50, _acties_context, "plan/secties/acties.html"),
+    EigenSectie("risicos", _("Risico's en onze reactie"), 55, _risicos, "plan/secties/risicos.html"),
+    EigenSectie("herzieningen", _("Herzien en borgen"), 80, _herzieningen, "plan/secties/herzieningen.html"),
+    EigenSectie("signalen", _("Signalen"), 90, _signalen, "plan/secties/signalen.html"),
 ]
 
 
 def bouw_plan(traject: Traject, *, request=None, interactief: bool = False) -> Plan:
-    traject._plan_bronnen = {}  # one read of each source for all sections of this render
-    try:
-        secties = []
-        for section in plan_sections():
-            context = dict(section.context(traject))
-            context.update({"traject": traject, "sectie_key": section.key, "interactief": interactief})
-            html = render_to_string(section.template, context, request=request if interactief else None)
-            secties.append(Sectie(section.key, str(section.title), mark_safe(html)))  # noqa: S308 our template
-        ontbreekt = _ontbreekt(traject, secties)
-    finally:
-        del traject._plan_bronnen
-    return Plan(traject=traject, secties=secties, ontbreekt=ontbreekt, datum=timezone.localdate())
+    render = PlanRender(traject)
+    secties = []
+    for section in plan_sections():
+        # The plan's own sections share the render's reads; other apps' sections get the traject.
+        bron = render if isinstance(section, EigenSectie) else traject
+        context = dict(section.context(bron))
+        context.update({"traject": traject, "sectie_key": section.key, "interactief": interactief})
+        html = render_to_string(section.template, context, request=request if interactief else None)
+        secties.append(Sectie(section.key, str(section.title), mark_safe(html)))  # noqa: S308 our template
+    return Plan(
+        traject=traject, secties=secties, ontbreekt=_ontbreekt(render, secties), datum=timezone.localdate()
+    )
 
 
-def _ontbreekt(traject: Traject, secties: list[Sectie]) -> list[str]:
+def _ontbreekt(render: PlanRender, secties: list[Sectie]) -> list[str]:
     """Plain sentences naming what the plan still lacks; empty when it is complete."""
     keys = {s.key for s in secties}
     missing = [str(label) for key, label in VERWACHT.items() if key not in keys]
-    besluiten = {b.onderwerp: b for b in _besluiten_rijen(traject)}
+    besluiten = {b.onderwerp: b for b in render.besluiten}
     leeg = [o.label for o in Onderwerp if o.value not in besluiten or besluiten[o.value].is_leeg]
     if leeg:
         missing.append(
             str(_("Nog geen besluit over: %(lijst)s.") % {"lijst": "; ".join(str(x) for x in leeg)})
         )
-    if not _acties(traject):
+    if not render.acties:
         missing.append(str(_("Er staan nog geen acties in het plan.")))
     return missing
 
 
-def herzien_signaal(traject: Traject) -> list[Signal]:
-    """Signal rule: decisions and actions due for review show on the trajectory page."""
-    items = te_herzien(traject)
+def _herzien_signalen(render: PlanRender) -> list[Signal]:
+    items = te_herzien(render)
     if not items:
         return []
     namen = "; ".join(str(o)[:60] for o in items[:3])
@@ -237,3 +265,8 @@ def herzien_signaal(traject: Traject) -> list[Signal]:
     return [
         Signal("plan-herzien", str(reden), str(_("Handreiking Kwartiermaken, fase 3: volhouden en borgen")))
     ]
+
+
+def herzien_signaal(traject: Traject) -> list[Signal]:
+    """Signal rule: decisions and actions due for review show on the trajectory page."""
+    return _herzien_signalen(PlanRender(traject))

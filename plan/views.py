@@ -20,7 +20,7 @@ from trajecten.registries import traject_exports
 
 from . import bronnen, pdf, services
 from .forms import ActieForm, BesluitForm, HerzieningForm, RisicoForm
-from .models import BRON_HOOFDSTUKKEN, Actie, Besluit, Onderwerp, PlanVersie
+from .models import Actie, Besluit, Onderwerp, PlanVersie
 from .secties import bouw_plan
 
 
@@ -156,10 +156,7 @@ def besluit(request, pk, onderwerp):
         traject.touch()
         messages.success(request, _("Het besluit is opgeslagen."))
         return redirect(_plan_url(traject, f"besluit-{onderwerp}"))
-    voeding = None
-    antwoorden = bronnen.antwoorden(traject)
-    if antwoorden is not None:
-        voeding = [a for h in BRON_HOOFDSTUKKEN[onderwerp] for a in antwoorden.get(h, [])]
+    voeding = bronnen.voeding(bronnen.antwoorden(traject), onderwerp)
     return render(
         request,
         "plan/besluit_form.html",

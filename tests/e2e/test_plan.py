@@ -8,9 +8,9 @@ from pypdf import PdfReader
 
 from plan.models import PlanVersie
 from tests.e2e.conftest import DESKTOP, PHONE, check_a11y, login, no_horizontal_scroll, screenshot
-from tests.plan.conftest import oefeningen_stub, vul_plan  # noqa: F401  (oefeningen_stub: a fixture)
+from tests.plan.conftest import inhoud, kompas_en_antwoorden, vul_plan  # noqa: F401  (fixtures)
 
-pytestmark = pytest.mark.usefixtures("oefeningen_stub")
+pytestmark = pytest.mark.usefixtures("kompas_en_antwoorden")
 
 
 def test_the_manager_downloads_the_plan_as_pdf(page, live_server, world, tmp_path):

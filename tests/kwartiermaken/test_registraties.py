@@ -27,7 +27,7 @@ def test_progress_source_is_batched(world, django_assert_num_queries):
     voortgang(world.traject, "fase-1-visie", "bezig")
     extra = [TrajectFactory(team=world.team) for _ in range(5)]
     trajecten = [world.traject, world.other_traject, *extra]
-    from kwartiermaken.progress import batch_progress
+    from kwartiermaken.selectors import batch_progress
 
     with django_assert_num_queries(2):
         result = batch_progress(trajecten)

@@ -1,5 +1,5 @@
-import weakref
-
+from oefeningen.models import Bijdrage
+from plan.bronnen import KOMPAS_HOOFDSTUK
 from plan.models import Actie, Besluit, Onderwerp, PlanVersie
 from tests.authz import (
     ALLEEN_BEGELEIDER,
@@ -9,6 +9,7 @@ from tests.authz import (
     Case,
     success_as,
 )
+from tests.oefeningen.factories import HoofdstukFactory, OefeningFactory
 
 
 def _actie(world):
@@ -24,25 +25,12 @@ def _versie(world):
 
 
 def _kompas(world):
-    """A compass with card 7 (west) for this test only.
-
-    The compass comes from oefeningen, whose progress the table must not depend on. A case
-    has no teardown, so the stub is tied to the life of `world`: once the test's world is
-    gone, it puts the real reader back.
-    """
-    from plan import bronnen
-
-    original = bronnen._service
-    alive = weakref.ref(world)
-    kaarten = [{"id": 7, "richting": "west", "tekst": "Valkuil"}]
-
-    def service(name):
-        if alive() is None:
-            bronnen._service = original
-            return original(name)
-        return (lambda traject: kaarten) if name == "kompas_kaarten" else original(name)
-
-    bronnen._service = service
+    """A west card on the chapter 10 compass of this trajectory (real rows, as oefeningen writes them)."""
+    hoofdstuk = HoofdstukFactory(slug=KOMPAS_HOOFDSTUK, nummer=10, titel="Blik op morgen", volgorde=10)
+    kompas = OefeningFactory(soort="kompas", hoofdstuk=hoofdstuk)
+    world.kaart = Bijdrage.objects.create(
+        traject=world.traject, oefening=kompas, auteur=world.bob, item="west", tekst="Valkuil"
+    )
 
 
 def _url(path):
@@ -91,7 +79,7 @@ CASES = [
         "post",
         _url("plan/acties/van-kaart/"),
         success_as(ALLEEN_BEGELEIDER, 302),
-        data=lambda w: {"kaart": "7"},
+        data=lambda w: {"kaart": str(w.kaart.pk)},
         setup=_kompas,
     ),
     Case(
@@ -101,11 +89,17 @@ CASES = [
         ALLEEN_POST,
         id="GET plan:actie_van_kaart",
     ),
-    Case("plan:risico", "get", _url("plan/risicos/7/"), ALLEEN_BEGELEIDER, setup=_kompas),
+    Case(
+        "plan:risico",
+        "get",
+        lambda w: _url(f"plan/risicos/{w.kaart.pk}/")(w),
+        ALLEEN_BEGELEIDER,
+        setup=_kompas,
+    ),
     Case(
         "plan:risico",
         "post",
-        _url("plan/risicos/7/"),
+        lambda w: _url(f"plan/risicos/{w.kaart.pk}/")(w),
         success_as(ALLEEN_BEGELEIDER, 302),
         data=lambda w: {"reactie": "Goed betalen"},
         setup=_kompas,

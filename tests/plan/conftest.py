@@ -1,46 +1,56 @@
 from datetime import date, timedelta
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
-from plan import bronnen
+from oefeningen import services as oef
+from oefeningen.models import Oefening
 from plan.models import Actie, Besluit, Onderwerp
 
+KOMPAS = "blik-op-morgen-kompas"
+
 KAARTEN = [
-    {"id": 101, "richting": "noord", "tekst": "Ervaringskennis hoort vanzelfsprekend bij elk team"},
-    {"id": 102, "richting": "zuid", "tekst": "De verhalen van cliënten geven ons energie"},
-    {"id": 103, "richting": "west", "tekst": "Valkuil: de ED wordt een goedkope kracht"},
-    {"id": 104, "richting": "oost", "tekst": "Kans: subsidie van de gemeente"},
-    {"id": 105, "richting": "west", "tekst": "Bedreiging: te weinig uren"},
+    ("noord", "Ervaringskennis hoort vanzelfsprekend bij elk team"),
+    ("zuid", "De verhalen van cliënten geven ons energie"),
+    ("west", "Valkuil: de ED wordt een goedkope kracht"),
+    ("oost", "Kans: subsidie van de gemeente"),
+    ("west", "Bedreiging: te weinig uren"),
 ]
 
-ANTWOORDEN = [
-    {
-        "hoofdstuk": "rollen",
-        "titel": "Welke rollen passen bij ons?",
-        "regels": ["Brugfunctie", "Kritische partner"],
-    },
-    {"hoofdstuk": "positie", "titel": "Statuut", "regels": ["Betaald in loondienst"]},
-]
+# The shared text of one exercise of a chapter that feeds the decisions.
+TEKSTEN = {
+    "rollen-invulling": "Brugfunctie\nKritische partner",
+    "positie-tijd": "Betaald in loondienst",
+}
+
+
+def kompas_kaart(traject, auteur, richting, tekst):
+    """A real card on the chapter 10 compass; the content must be loaded (it fails otherwise)."""
+    kompas = Oefening.objects.get(slug=KOMPAS)
+    return oef.bijdrage_toevoegen(
+        traject=traject, oefening=kompas, auteur=auteur, data={"item": richting, "tekst": tekst}
+    )
 
 
 @pytest.fixture
-def oefeningen_stub(monkeypatch):
-    """Stands in for oefeningen' service functions (built in parallel by another engineer)."""
-    kaarten = list(KAARTEN)
-    services = {
-        "kompas_kaarten": lambda traject: kaarten,
-        "plan_samenvattingen": lambda traject, hoofdstukken: [
-            a for a in ANTWOORDEN if a["hoofdstuk"] in hoofdstukken
-        ],
-    }
-    monkeypatch.setattr(bronnen, "_service", lambda name: services.get(name))
+def inhoud(db):
+    call_command("inhoud_laden", verbosity=0)
+
+
+@pytest.fixture
+def kompas_en_antwoorden(world, inhoud):
+    """The compass cards and exercise answers the plan reads, written through oefeningen."""
+    kaarten = [kompas_kaart(world.traject, world.bob, richting, tekst) for richting, tekst in KAARTEN]
+    for slug, tekst in TEKSTEN.items():
+        oef.tekst_opslaan(
+            traject=world.traject,
+            oefening=Oefening.objects.get(slug=slug),
+            tekst=tekst,
+            versie=0,
+            door=world.bob,
+        )
     return kaarten
-
-
-@pytest.fixture
-def zonder_oefeningen(monkeypatch):
-    monkeypatch.setattr(bronnen, "_service", lambda name: None)
 
 
 def vul_plan(traject, eigenaar, *, acties=3):
@@ -64,6 +74,6 @@ def vul_plan(traject, eigenaar, *, acties=3):
 
 
 @pytest.fixture
-def gevuld(world, oefeningen_stub):
+def gevuld(world, kompas_en_antwoorden):
     vul_plan(world.traject, world.alice)
     return world

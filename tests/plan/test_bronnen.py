@@ -1,16 +1,8 @@
 """The plan reads the real compass and exercise answers from oefeningen."""
 
-import pytest
-from django.core.management import call_command
-
 from oefeningen import services as oef
 from oefeningen.models import Oefening, Soort
 from plan.models import Actie
-
-
-@pytest.fixture
-def inhoud(db):
-    call_command("inhoud_laden", verbosity=0)
 
 
 def test_compass_cards_and_answers_come_from_oefeningen(world, inhoud):

@@ -114,7 +114,7 @@ def test_each_download_is_kept_as_a_version(gevuld, pdf_bytes):
     assert again.content == pdf_bytes
 
 
-def test_bad_input_is_escaped_wrapped_and_kept(world, oefeningen_stub):
+def test_bad_input_is_escaped_wrapped_and_kept(world, kompas_en_antwoorden):
     Besluit.objects.create(
         traject=world.traject,
         onderwerp=Onderwerp.ROLLEN,
@@ -158,7 +158,7 @@ def test_bad_input_is_escaped_wrapped_and_kept(world, oefeningen_stub):
     assert widest <= document.pages[0].width - 18 * 96 / 25.4 + 1  # within the right margin (18 mm)
 
 
-def test_an_empty_plan_says_what_is_missing(world, zonder_oefeningen):
+def test_an_empty_plan_says_what_is_missing(world, inhoud):
     response = world.client("begeleider").get(f"/trajecten/{world.traject.pk}/plan/")
     assert response.status_code == 200
     body = response.content.decode()

@@ -1,4 +1,7 @@
-"""What kwartiermaken contributes to the hub's registries (called from apps.ready)."""
+"""All kwartiermaken gives the hub (trajecten.registries), registered when trajecten imports
+this module at start-up: the link, progress, signals, personal data, exports, plan sections
+and demo data.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from trajecten.registries import (
 )
 from trajecten.weergave import weergavenaam
 
-from . import demo, progress, rules
+from . import demo, rules, selectors
 from .models import Besluit, FaseStart, ScanAntwoord, StapVoortgang
 
 # -- personal data ---------------------------------------------------------------
@@ -95,7 +98,7 @@ PERSONAL_DATA = [
 
 def _rows_stappen(traject):
     rows = []
-    for fase in progress.tracker_context(traject)["fasen"]:
+    for fase in selectors.tracker_context(traject)["fasen"]:
         for stap in fase.stappen_hier:
             v = stap.v
             rows.append(
@@ -139,70 +142,66 @@ def _rows_besluiten(traject):
 
 
 def _plan_go_no_go(traject):
-    return {"traject": traject, "besluit": progress.laatste_besluit(traject)}
+    return {"traject": traject, "besluit": selectors.laatste_besluit(traject)}
 
 
 def _plan_fasen(traject):
-    context = progress.tracker_context(traject)
+    context = selectors.tracker_context(traject)
     context["open_per_fase"] = [
         (fase, [stap for stap in fase.stappen_hier if not stap.v.is_afgehandeld]) for fase in context["fasen"]
     ]
     return {"traject": traject, **context}
 
 
-def register() -> None:
-    register_traject_link(
-        TrajectLink(
-            key="kwartiermaken",
-            label=_("Kwartiermaken"),
-            url_name="kwartiermaken:traject",
-            order=20,
-            description=_("De fasen en stappen, de verkenningsscan en het go/no-go-besluit."),
-        )
+register_traject_link(
+    TrajectLink(
+        key="kwartiermaken",
+        label=_("Kwartiermaken"),
+        url_name="kwartiermaken:traject",
+        order=20,
+        description=_("De fasen en stappen, de verkenningsscan en het go/no-go-besluit."),
     )
-    register_progress(
-        ProgressSource(
-            key="kwartiermaken", label=_("Kwartiermaken"), order=20, compute=progress.batch_progress
-        )
+)
+register_progress(
+    ProgressSource(key="kwartiermaken", label=_("Kwartiermaken"), order=20, compute=selectors.batch_progress)
+)
+register_signal_rule(rules.signalen)
+for entry in PERSONAL_DATA:
+    register_personal_data(entry)
+register_traject_export(
+    TrajectExport(
+        key="kwartiermaken_stappen", label=_("Kwartiermaken: stappen"), order=20, rows=_rows_stappen
     )
-    for rule in rules.RULES:
-        register_signal_rule(rule)
-    for entry in PERSONAL_DATA:
-        register_personal_data(entry)
-    register_traject_export(
-        TrajectExport(
-            key="kwartiermaken_stappen", label=_("Kwartiermaken: stappen"), order=20, rows=_rows_stappen
-        )
+)
+register_traject_export(
+    TrajectExport(
+        key="kwartiermaken_scan", label=_("Kwartiermaken: verkenningsscan"), order=21, rows=_rows_scan
     )
-    register_traject_export(
-        TrajectExport(
-            key="kwartiermaken_scan", label=_("Kwartiermaken: verkenningsscan"), order=21, rows=_rows_scan
-        )
+)
+register_traject_export(
+    TrajectExport(
+        key="kwartiermaken_besluiten",
+        label=_("Kwartiermaken: go/no-go-besluiten"),
+        order=22,
+        rows=_rows_besluiten,
     )
-    register_traject_export(
-        TrajectExport(
-            key="kwartiermaken_besluiten",
-            label=_("Kwartiermaken: go/no-go-besluiten"),
-            order=22,
-            rows=_rows_besluiten,
-        )
+)
+register_plan_section(
+    PlanSection(
+        key="go-no-go",
+        title=_("Go/no-go-besluit"),
+        order=20,
+        context=_plan_go_no_go,
+        template="kwartiermaken/plan_go_no_go.html",
     )
-    register_plan_section(
-        PlanSection(
-            key="go-no-go",
-            title=_("Go/no-go-besluit"),
-            order=20,
-            context=_plan_go_no_go,
-            template="kwartiermaken/plan_go_no_go.html",
-        )
+)
+register_plan_section(
+    PlanSection(
+        key="fasen",
+        title=_("Kwartiermaken: fasen en open stappen"),
+        order=21,
+        context=_plan_fasen,
+        template="kwartiermaken/plan_fasen.html",
     )
-    register_plan_section(
-        PlanSection(
-            key="fasen",
-            title=_("Kwartiermaken: fasen en open stappen"),
-            order=21,
-            context=_plan_fasen,
-            template="kwartiermaken/plan_fasen.html",
-        )
-    )
-    register_demo(demo.demo_data)
+)
+register_demo(demo.demo_data)

@@ -1,12 +1,16 @@
 """What plan registers with the hub: personal data, link, exports, demo data."""
 
+import re
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from plan.koppelingen import demo
+from plan.hub import demo
 from plan.models import Actie, Besluit, Herziening, PlanVersie
 from tests.plan.conftest import vul_plan
 from trajecten.models import Traject
-from trajecten.registries import personal_data_entries, traject_exports, traject_links
+from trajecten.registries import personal_data_entries, plan_sections, traject_exports, traject_links
 
 
 def test_every_plan_model_pointing_to_a_person_is_registered_and_erased(world):
@@ -52,3 +56,10 @@ def test_demo_fills_the_first_demo_plan_once(world):
     assert Actie.objects.filter(traject=traject).count() == 4
     demo(world.traject)  # other demo trajectories stay empty
     assert not Besluit.objects.filter(traject=world.traject).exists()
+
+
+def test_the_readme_lists_the_section_orders_in_use():
+    readme = (Path(settings.BASE_DIR) / "plan" / "README.md").read_text()
+    listed = re.search(r"registry\): (.*?)\. Equal orders", readme, re.S).group(1)
+    in_use = ", ".join(f"{s.key} {s.order}" for s in plan_sections())
+    assert " ".join(listed.split()) == in_use

@@ -1,4 +1,7 @@
-"""What `plan` registers with the hub (trajecten.registries), called from PlanConfig.ready()."""
+"""All `plan` gives the hub (trajecten.registries), registered when trajecten imports this
+module at start-up: its own plan sections, the review signal, the link, the exports,
+personal data and demo data.
+"""
 
 from __future__ import annotations
 
@@ -171,39 +174,38 @@ def demo(traject: Traject) -> None:
     )
 
 
-def registreren() -> None:
-    for section in EIGEN_SECTIES:
-        register_plan_section(section)
-    register_signal_rule(herzien_signaal)
-    register_traject_link(
-        TrajectLink(
-            key="plan",
-            label=_("Plan van aanpak"),
-            url_name="plan:plan",
-            order=90,
-            description=_("De besluiten, acties en risico's van het team; als PDF voor het bestuur."),
+for section in EIGEN_SECTIES:
+    register_plan_section(section)
+register_signal_rule(herzien_signaal)
+register_traject_link(
+    TrajectLink(
+        key="plan",
+        label=_("Plan van aanpak"),
+        url_name="plan:plan",
+        order=90,
+        description=_("De besluiten, acties en risico's van het team; als PDF voor het bestuur."),
+    )
+)
+for key, label, order, rows in [
+    ("plan-besluiten", _("Besluiten van het plan"), 80, _export_besluiten),
+    ("plan-acties", _("Acties van het plan"), 81, _export_acties),
+    ("plan-risicos", _("Risico's van het plan"), 82, _export_risicos),
+    ("plan-herzieningen", _("Herzieningen van het plan"), 83, _export_herzieningen),
+]:
+    register_traject_export(TrajectExport(key=key, label=label, order=order, rows=rows))
+for model, export, field in [
+    (Besluit, _pd_besluiten, "eigenaar"),
+    (Actie, _pd_acties, "eigenaar"),
+    (Herziening, _pd_herzieningen, "door"),
+    (PlanVersie, _pd_versies, "gemaakt_door"),
+]:
+    register_personal_data(
+        PersonalData(
+            model=model,
+            export=export,
+            erase=lambda user, model=model, field=field: model.objects.filter(**{field: user}).update(
+                **{field: None}
+            ),
         )
     )
-    for key, label, order, rows in [
-        ("plan-besluiten", _("Besluiten van het plan"), 80, _export_besluiten),
-        ("plan-acties", _("Acties van het plan"), 81, _export_acties),
-        ("plan-risicos", _("Risico's van het plan"), 82, _export_risicos),
-        ("plan-herzieningen", _("Herzieningen van het plan"), 83, _export_herzieningen),
-    ]:
-        register_traject_export(TrajectExport(key=key, label=label, order=order, rows=rows))
-    for model, export, field in [
-        (Besluit, _pd_besluiten, "eigenaar"),
-        (Actie, _pd_acties, "eigenaar"),
-        (Herziening, _pd_herzieningen, "door"),
-        (PlanVersie, _pd_versies, "gemaakt_door"),
-    ]:
-        register_personal_data(
-            PersonalData(
-                model=model,
-                export=export,
-                erase=lambda user, model=model, field=field: model.objects.filter(**{field: user}).update(
-                    **{field: None}
-                ),
-            )
-        )
-    register_demo(demo)
+register_demo(demo)
