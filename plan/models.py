@@ -12,7 +12,7 @@ class Onderwerp(models.TextChoices):
     """The plan decisions the Handreiking Kwartiermaken asks for (fase 1, "een concreet plan")."""
 
     ROLLEN = "rollen", _("Welke rollen en taken passen bij ons doel")
-    VELDEN = "velden", _("In welke velden zetten we ervaringsdeskundigen in")
+    VELDEN = "velden", _("In welke werkvelden zetten we ervaringsdeskundigen in")
     TAAKVERDELING = (
         "taakverdeling",
         _("Verdeling van rollen en taken met andere professionals en vrijwilligers"),
