@@ -137,55 +137,67 @@ def demo(traject) -> None:
         return
     teamlid = get_user_model().objects.filter(username="teamlid").first()
     if not Plek.objects.filter(traject=traject, titel="Ervaringsdeskundige herstel").exists():
-        plek_opslaan(
-            traject=traject,
-            plek=Plek(
-                titel="Ervaringsdeskundige herstel",
-                ervaringsdeskundige=teamlid,
-                rollen_boek=["hoopgever", "brug"],
-                rollen_handreiking=["ondersteuner", "deskundigheidsbevorderaar"],
-                werkvelden=["hulpverlening"],
-                statuut=Statuut.BETAALD,
-                uren_per_week=24,
-                startdatum=traject.startdatum,
-                positie=Positie.IN_TEAM,
-                positie_team="Herstel Noord",
-                leidinggevende_naam="Mira Bakker",
-                maatje="Senior ervaringsdeskundige van team Zuid",
-                intervisie="Intervisiegroep ervaringsdeskundigen De Brug",
-                scholing="ed_gedaan",
-            ),
-        )
+        _demo_plek_herstel(traject, teamlid)
     if teamlid is not None and not Toestemming.objects.filter(user=teamlid).exists():
-        # A made-up profile, shared with the begeleider, so the demo shows consent, inzage and the log.
-        profiel_opslaan(
-            user=teamlid,
-            ervaringsthema="Herstel na psychische kwetsbaarheid (demo)",
-            ervaringsverhaal="Dit is een verzonnen voorbeeld voor de demo.",
-            toestemming_gegeven=True,
-        )
-        begeleider = get_user_model().objects.filter(username="begeleider").first()
-        if begeleider is not None:
-            inzage_geven(eigenaar=teamlid, ontvanger=begeleider)
+        _demo_profiel(teamlid)
     if not Plek.objects.filter(traject=traject, titel="Ervaringsdeskundige wijkteam").exists():
-        open_plek = plek_opslaan(
-            traject=traject,
-            plek=Plek(
-                titel="Ervaringsdeskundige wijkteam",
-                rollen_boek=["brug", "kritische_partner"],
-                rollen_handreiking=["ondersteuner", "initiator"],
-                werkvelden=["hulpverlening", "beleid"],
-                statuut=Statuut.VRIJWILLIG,
-                uren_per_week=12,
-                positie=Positie.TANDEM,
-                tandem_partner=get_user_model().objects.filter(username="begeleider").first(),
-                leidinggevende_naam="Mira Bakker",
-                pad_naar_betaald="Na een half jaar een betaalde aanstelling van 16 uur, als de pilot doorgaat.",
-                scholing="ed_gepland",
-            ),
-        )
-        open_plek.werving.filter(stap=WervingStap.Stap.SENIOR_ADVIES).update(status=WervingStap.Status.KLAAR)
-        open_plek.werving.filter(stap=WervingStap.Stap.VACATURE).update(status=WervingStap.Status.BEZIG)
+        _demo_plek_wijkteam(traject)
+
+
+def _demo_plek_herstel(traject, teamlid) -> None:
+    plek_opslaan(
+        traject=traject,
+        plek=Plek(
+            titel="Ervaringsdeskundige herstel",
+            ervaringsdeskundige=teamlid,
+            rollen_boek=["hoopgever", "brug"],
+            rollen_handreiking=["ondersteuner", "deskundigheidsbevorderaar"],
+            werkvelden=["hulpverlening"],
+            statuut=Statuut.BETAALD,
+            uren_per_week=24,
+            startdatum=traject.startdatum,
+            positie=Positie.IN_TEAM,
+            positie_team="Herstel Noord",
+            leidinggevende_naam="Mira Bakker",
+            maatje="Senior ervaringsdeskundige van team Zuid",
+            intervisie="Intervisiegroep ervaringsdeskundigen De Brug",
+            scholing="ed_gedaan",
+        ),
+    )
+
+
+def _demo_profiel(teamlid) -> None:
+    """A made-up profile, shared with the begeleider, so the demo shows consent, inzage and the log."""
+    profiel_opslaan(
+        user=teamlid,
+        ervaringsthema="Herstel na psychische kwetsbaarheid (demo)",
+        ervaringsverhaal="Dit is een verzonnen voorbeeld voor de demo.",
+        toestemming_gegeven=True,
+    )
+    begeleider = get_user_model().objects.filter(username="begeleider").first()
+    if begeleider is not None:
+        inzage_geven(eigenaar=teamlid, ontvanger=begeleider)
+
+
+def _demo_plek_wijkteam(traject) -> None:
+    open_plek = plek_opslaan(
+        traject=traject,
+        plek=Plek(
+            titel="Ervaringsdeskundige wijkteam",
+            rollen_boek=["brug", "kritische_partner"],
+            rollen_handreiking=["ondersteuner", "initiator"],
+            werkvelden=["hulpverlening", "beleid"],
+            statuut=Statuut.VRIJWILLIG,
+            uren_per_week=12,
+            positie=Positie.TANDEM,
+            tandem_partner=get_user_model().objects.filter(username="begeleider").first(),
+            leidinggevende_naam="Mira Bakker",
+            pad_naar_betaald="Na een half jaar een betaalde aanstelling van 16 uur, als de pilot doorgaat.",
+            scholing="ed_gepland",
+        ),
+    )
+    open_plek.werving.filter(stap=WervingStap.Stap.SENIOR_ADVIES).update(status=WervingStap.Status.KLAAR)
+    open_plek.werving.filter(stap=WervingStap.Stap.VACATURE).update(status=WervingStap.Status.BEZIG)
 
 
 # -- registrations ---------------------------------------------------------------
