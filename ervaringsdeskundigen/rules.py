@@ -22,6 +22,12 @@ def _titels(qs) -> str:
     return ", ".join(f"‘{t}’" for t in qs.values_list("titel", flat=True))
 
 
+def _bij_plekken(qs, *, code: str, reden: str, bron: str = BRON_FASE_2):
+    """One signal naming the places in `qs`, when there are any; `reden` holds %(plekken)s."""
+    if qs.exists():
+        yield Signal(code=code, reason=reden % {"plekken": _titels(qs)}, source=bron)
+
+
 def signaal_minder_dan_twee(traject):
     """Fewer than two EDs placed, once any place is planned (a single ED stands alone)."""
     telling = _plekken(traject).aggregate(totaal=Count("pk"), ingevuld=Count("pk", filter=INGEVULD))
@@ -38,58 +44,45 @@ def signaal_minder_dan_twee(traject):
 
 
 def signaal_geen_leidinggevende(traject):
-    qs = _plekken(traject).filter(leidinggevende_naam="")
-    if qs.exists():
-        yield Signal(
-            code="ed_geen_leidinggevende",
-            reason=_(
-                "Bij deze ED-plek staat nog geen leidinggevende: %(plekken)s. Spreek af wie dat formeel is."
-            )
-            % {"plekken": _titels(qs)},
-            source=BRON_FASE_2,
-        )
+    yield from _bij_plekken(
+        _plekken(traject).filter(leidinggevende_naam=""),
+        code="ed_geen_leidinggevende",
+        reden=_("Bij deze ED-plek staat nog geen leidinggevende: %(plekken)s. Spreek af wie dat formeel is."),
+    )
 
 
 def signaal_geen_ondersteuning(traject):
-    qs = _plekken(traject).filter(INGEVULD, maatje="", intervisie="", supervisie="")
-    if qs.exists():
-        yield Signal(
-            code="ed_geen_ondersteuning",
-            reason=_(
-                "Bij deze ED-plek is geen maatje, intervisie of supervisie geregeld: %(plekken)s. "
-                "Regel minstens één vorm van ondersteuning."
-            )
-            % {"plekken": _titels(qs)},
-            source=BRON_FASE_2,
-        )
+    yield from _bij_plekken(
+        _plekken(traject).filter(INGEVULD, maatje="", intervisie="", supervisie=""),
+        code="ed_geen_ondersteuning",
+        reden=_(
+            "Bij deze ED-plek is geen maatje, intervisie of supervisie geregeld: %(plekken)s. "
+            "Regel minstens één vorm van ondersteuning."
+        ),
+    )
 
 
 def signaal_vrijwillig_zonder_pad(traject):
-    qs = _plekken(traject).filter(statuut__in=ONBETAALD, pad_naar_betaald="")
-    if qs.exists():
-        yield Signal(
-            code="ed_vrijwillig_zonder_pad",
-            reason=_(
-                "Deze plek is vrijwillig of een werkervaringsplaats, zonder plan om door te groeien "
-                "naar betaald werk: %(plekken)s."
-            )
-            % {"plekken": _titels(qs)},
-            source=BRON_FASE_2,
-        )
+    yield from _bij_plekken(
+        _plekken(traject).filter(statuut__in=ONBETAALD, pad_naar_betaald=""),
+        code="ed_vrijwillig_zonder_pad",
+        reden=_(
+            "Deze plek is vrijwillig of een werkervaringsplaats, zonder plan om door te groeien "
+            "naar betaald werk: %(plekken)s."
+        ),
+    )
 
 
 def signaal_projectleider(traject):
-    qs = _plekken(traject).filter(projectleider_eigen_functie=True)
-    if qs.exists():
-        yield Signal(
-            code="ed_projectleider",
-            reason=_(
-                "Een ervaringsdeskundige is ook projectleider of kwartiermaker van de eigen functie: "
-                "%(plekken)s. De handreiking raadt dat af."
-            )
-            % {"plekken": _titels(qs)},
-            source=BRON_FASE_1,
-        )
+    yield from _bij_plekken(
+        _plekken(traject).filter(projectleider_eigen_functie=True),
+        code="ed_projectleider",
+        reden=_(
+            "Een ervaringsdeskundige is ook projectleider of kwartiermaker van de eigen functie: "
+            "%(plekken)s. De handreiking raadt dat af."
+        ),
+        bron=BRON_FASE_1,
+    )
 
 
 SIGNAL_RULES = [
