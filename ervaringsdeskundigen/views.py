@@ -29,7 +29,7 @@ from .models import (
     pseudoniem,
 )
 from .privacy import gevoelig_profiel, inzage_kandidaten
-from .rules import plekken_voor_overzicht
+from .selectors import plekken_voor_overzicht
 
 # -- ED places in a trajectory ------------------------------------------------------
 

@@ -38,27 +38,24 @@ def _check(obj, roles: Iterable[str] | None) -> str:
     return rol
 
 
-def team_for(request, pk, *, roles: Iterable[str] | None = None) -> Team:
-    """The team with its organisation, `team.rol` set to the user's role (one query)."""
+def _met_rol(request, qs, pk, team_path: str, roles: Iterable[str] | None):
     if not request.user.is_authenticated:
         raise Http404
-    qs = _with_role(Team.objects.select_related("organisatie"), request.user, "")
-    team = qs.filter(pk=pk).first()
-    if team is None:
+    obj = _with_role(qs, request.user, team_path).filter(pk=pk).first()
+    if obj is None:
         raise Http404
-    team.rol = _check(team, roles)
-    return team
+    obj.rol = _check(obj, roles)
+    return obj
+
+
+def team_for(request, pk, *, roles: Iterable[str] | None = None) -> Team:
+    """The team with its organisation, `team.rol` set to the user's role (one query)."""
+    return _met_rol(request, Team.objects.select_related("organisatie"), pk, "", roles)
 
 
 def traject_for(request, pk, *, roles: Iterable[str] | None = None) -> Traject:
     """The trajectory with team and organisation, `traject.rol` set (one query)."""
-    if not request.user.is_authenticated:
-        raise Http404
-    qs = _with_role(Traject.objects.select_related("team__organisatie"), request.user, "team")
-    traject = qs.filter(pk=pk).first()
-    if traject is None:
-        raise Http404
-    traject.rol = _check(traject, roles)
+    traject = _met_rol(request, Traject.objects.select_related("team__organisatie"), pk, "team", roles)
     traject.team.rol = traject.rol
     return traject
 

@@ -3,10 +3,12 @@ from datetime import timedelta
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Perspectief, Rol, Team, Traject
+from .models import Lidmaatschap, Perspectief, Rol, Team, Traject, Uitnodiging
+from .services import lid_worden
 from .weergave import weergavenaam
 
 
@@ -69,6 +71,10 @@ class LidWordenForm(forms.Form):
         help_text=_("Dit zien de andere teamleden. Je kunt het later laten aanpassen."),
     )
 
+    def aanmelden(self, *, uitnodiging: Uitnodiging, user) -> Lidmaatschap:
+        """Make the logged-in person a member (raises UitnodigingOnbruikbaar when it is too late)."""
+        return lid_worden(uitnodiging=uitnodiging, user=user, perspectief=self.cleaned_data["perspectief"])
+
 
 class AccountForm(UserCreationForm):
     first_name = forms.CharField(label=_("Voornaam"), max_length=150)
@@ -78,3 +84,19 @@ class AccountForm(UserCreationForm):
         model = get_user_model()
         fields = ["first_name", "username"]
         help_texts = {"username": _("Hiermee log je in. Letters, cijfers en @ . + - _")}
+
+    def aanmelden(self, *, uitnodiging: Uitnodiging, user=None) -> Lidmaatschap | None:
+        """Create the account and make it a member; None (with an error on the form) when the
+        username was taken a moment earlier, and then nothing was written."""
+        account = {
+            "username": self.cleaned_data["username"],
+            "password": self.cleaned_data["password1"],
+            "first_name": self.cleaned_data["first_name"],
+        }
+        try:
+            return lid_worden(
+                uitnodiging=uitnodiging, account=account, perspectief=self.cleaned_data["perspectief"]
+            )
+        except IntegrityError:
+            self.add_error("username", _("Deze gebruikersnaam is al in gebruik. Kies een andere."))
+            return None

@@ -209,6 +209,20 @@ class Uitnodiging(models.Model):
     def is_bruikbaar(self):
         return not (self.is_ingetrokken or self.is_verlopen or self.is_opgebruikt)
 
+    @property
+    def reden_onbruikbaar(self) -> str:
+        """Why the link no longer works ("" while it does), for the page that says so."""
+        if self.is_ingetrokken:
+            return "ingetrokken"
+        if self.is_verlopen:
+            return "verlopen"
+        return "opgebruikt" if self.is_opgebruikt else ""
+
+    @property
+    def standaard_perspectief(self) -> str:
+        """The perspective offered first to whoever joins through this invite."""
+        return Perspectief.MANAGEMENT if self.rol == Rol.LEIDINGGEVENDE else Perspectief.PROFESSIONAL
+
 
 class LoginThrottle(models.Model):
     """Failed logins per key ("user:<name>" or "ip:<address>"), shared by all processes."""

@@ -1,7 +1,8 @@
 """Registries through which the apps that build on `trajecten` feed it.
 
-`trajecten` never imports those apps; each fills these registries in its
-`AppConfig.ready()`. See ARCHITECTURE in the README.
+`trajecten` never imports those apps; each fills these registries at the top level of its
+`hub.py`, which `TrajectenConfig.ready()` imports (`autodiscover_modules("hub")`). See
+"Architecture" in the README.
 """
 
 from __future__ import annotations

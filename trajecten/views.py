@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from .access import BEGELEIDER, organisatie_for, team_for, traject_for
 from .forms import AccountForm, LidWordenForm, LoginForm, TeamForm, TrajectForm, UitnodigingForm
 from .models import Lidmaatschap, Organisatie, Perspectief, Rol, Team, Traject, Uitnodiging
 from .registries import progress_for, progress_sources, signals_for, traject_links
-from .services import UitnodigingOnbruikbaar, lid_worden, traject_starten, uitnodiging_aanmaken
+from .services import UitnodigingOnbruikbaar, traject_starten, uitnodiging_aanmaken
 
 
 @require_POST
@@ -151,62 +150,33 @@ def uitnodiging_intrekken(request, pk, uitnodiging_pk):
     return redirect(reverse("trajecten:team", args=[team.pk]) + "#uitnodigingen")
 
 
+def _uitnodiging_ongeldig(request, reden, status):
+    return render(request, "trajecten/uitnodiging_ongeldig.html", {"reden": reden}, status=status)
+
+
 @require_http_methods(["GET", "POST"])
 def uitnodiging(request, token):
     """Follow an invite link: log in or create an account, then become a member."""
     uitnodiging = Uitnodiging.objects.select_related("team__organisatie").filter(token=token).first()
     if uitnodiging is None:
-        return render(request, "trajecten/uitnodiging_ongeldig.html", {"reden": "onbekend"}, status=404)
+        return _uitnodiging_ongeldig(request, "onbekend", status=404)
     if not uitnodiging.is_bruikbaar:
-        reden = (
-            "ingetrokken"
-            if uitnodiging.is_ingetrokken
-            else "verlopen"
-            if uitnodiging.is_verlopen
-            else "opgebruikt"
-        )
-        return render(request, "trajecten/uitnodiging_ongeldig.html", {"reden": reden}, status=410)
-
+        return _uitnodiging_ongeldig(request, uitnodiging.reden_onbruikbaar, status=410)
     team = uitnodiging.team
-    if request.user.is_authenticated and team.lidmaatschappen.filter(user=request.user).exists():
+    user = request.user if request.user.is_authenticated else None
+    if user is not None and team.lidmaatschappen.filter(user=user).exists():
         messages.info(request, _("Je bent al lid van dit team."))
         return redirect(team)
-
-    initial = {
-        "perspectief": Perspectief.MANAGEMENT
-        if uitnodiging.rol == Rol.LEIDINGGEVENDE
-        else Perspectief.PROFESSIONAL
-    }
-    form_class = LidWordenForm if request.user.is_authenticated else AccountForm
-    form = form_class(request.POST or None, initial=initial)
+    form_class = LidWordenForm if user is not None else AccountForm
+    form = form_class(request.POST or None, initial={"perspectief": uitnodiging.standaard_perspectief})
     if request.method == "POST" and form.is_valid():
         try:
-            if request.user.is_authenticated:
-                lid_worden(
-                    uitnodiging=uitnodiging, user=request.user, perspectief=form.cleaned_data["perspectief"]
-                )
-            else:
-                account = {
-                    "username": form.cleaned_data["username"],
-                    "password": form.cleaned_data["password1"],
-                    "first_name": form.cleaned_data["first_name"],
-                }
-                lid = lid_worden(
-                    uitnodiging=uitnodiging, account=account, perspectief=form.cleaned_data["perspectief"]
-                )
-                login(request, lid.user, backend="django.contrib.auth.backends.ModelBackend")
+            lid = form.aanmelden(uitnodiging=uitnodiging, user=user)
         except UitnodigingOnbruikbaar:
-            return render(request, "trajecten/uitnodiging_ongeldig.html", {"reden": "opgebruikt"}, status=410)
-        except IntegrityError:
-            # Someone took the same username a moment earlier; nothing was written.
-            form.add_error("username", _("Deze gebruikersnaam is al in gebruik. Kies een andere."))
-            return render(
-                request,
-                "trajecten/uitnodiging.html",
-                {"uitnodiging": uitnodiging, "team": team, "form": form},
-                status=400,
-            )
-        else:
+            return _uitnodiging_ongeldig(request, "opgebruikt", status=410)
+        if lid is not None:
+            if user is None:
+                login(request, lid.user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welkom! Je bent nu lid van %(team)s.") % {"team": team.naam})
             return redirect(team)
     return render(

@@ -5,7 +5,8 @@ import pytest
 from django.template.loader import render_to_string
 
 from ervaringsdeskundigen.models import AuditRegel, Ervaringsprofiel, Inzagerecht, Toestemming
-from ervaringsdeskundigen.rules import SIGNAL_RULES, export_rows, plan_context
+from ervaringsdeskundigen.rules import SIGNAL_RULES
+from ervaringsdeskundigen.selectors import export_rows, plan_context
 from ervaringsdeskundigen.services import inzage_geven
 from tests.ervaringsdeskundigen.conftest import THEMA, VERHAAL, client_for
 from trajecten.services import persoonsgegevens_export

@@ -3,8 +3,9 @@
 from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 
+from ervaringsdeskundigen.hub import demo
 from ervaringsdeskundigen.models import Plek
-from ervaringsdeskundigen.rules import demo, export_rows, plan_context, voortgang
+from ervaringsdeskundigen.selectors import export_rows, plan_context, voortgang
 from tests.ervaringsdeskundigen.factories import PlekFactory, open_plek
 from tests.factories import LidmaatschapFactory, TeamFactory, TrajectFactory, UserFactory
 from trajecten.models import Rol

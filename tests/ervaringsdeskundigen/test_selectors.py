@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from ervaringsdeskundigen import personal_data, rules
+from ervaringsdeskundigen import hub, selectors
 from tests.ervaringsdeskundigen.factories import PlekFactory
 from tests.factories import UserFactory
 
@@ -11,8 +11,8 @@ def test_the_export_and_my_data_describe_a_place_alike(db):
     ed = UserFactory(username="ed", first_name="Eda")
     plek = PlekFactory(ervaringsdeskundige=ed, uren_per_week=Decimal("12.5"))
 
-    export = next(row for row in rules.export_rows(plek.traject) if row["titel"] == plek.titel)
-    eigen = next(row for row in personal_data._plekken(ed) if row["titel"] == plek.titel)
+    export = next(row for row in selectors.export_rows(plek.traject) if row["titel"] == plek.titel)
+    eigen = next(row for row in hub._plekken(ed) if row["titel"] == plek.titel)
 
     gedeeld = set(export) & set(eigen)
     assert {"uren_per_week", "statuut", "startdatum", "positie", "maatje"} <= gedeeld

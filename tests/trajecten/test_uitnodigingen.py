@@ -168,3 +168,34 @@ def test_two_people_racing_for_a_single_use_link_get_one_membership(world):
         codes = sorted(pool.map(join, range(6)))
     assert codes == [302] + [410] * 5
     assert User.objects.filter(username__startswith="racer").count() == 1
+
+
+def test_a_username_taken_between_the_check_and_the_write_is_refused_and_writes_nothing(world):
+    from trajecten.forms import AccountForm
+
+    invite = _invite(world)
+    form = AccountForm(
+        {
+            "first_name": "Nora",
+            "username": "nieuw",
+            "password1": "Lang-en-sterk-2026",
+            "password2": "Lang-en-sterk-2026",
+            "perspectief": "client",
+        }
+    )
+    assert form.is_valid()
+    User.objects.create_user(username="nieuw", password="x")  # someone else, a moment earlier
+    assert form.aanmelden(uitnodiging=invite) is None
+    assert "al in gebruik" in str(form.errors["username"])
+    invite.refresh_from_db()
+    assert invite.gebruikt == 0
+    assert not Lidmaatschap.objects.filter(user__username="nieuw").exists()
+
+
+@pytest.mark.parametrize(
+    ("rol", "perspectief"), [(Rol.LEIDINGGEVENDE, "management"), (Rol.TEAMLID, "professional")]
+)
+def test_the_invite_offers_the_perspective_that_fits_its_role(world, rol, perspectief):
+    invite = _invite(world, rol=rol)
+    page = Client().get(f"/uitnodiging/{invite.token}/").content.decode()
+    assert f'<option value="{perspectief}" selected>' in page

@@ -1,4 +1,5 @@
-"""Export and erasure of what `trajecten` (and Django's admin log) hold about a person."""
+"""What `trajecten` gives its own hub: the export and erasure of what it (and Django's admin log)
+holds about a person, registered when TrajectenConfig.ready() discovers every hub.py."""
 
 from django.contrib.admin.models import LogEntry
 
