@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cocreatie.exports import csv_tekst
+from cocreatie.meldingen import met_melding
 from trajecten.access import BEGELEIDER, BEGELEIDER_OF_LEIDINGGEVENDE, organisatie_for, traject_for
 from trajecten.models import Rol
 
@@ -109,9 +109,7 @@ def _tracker_deel(request, traject, stap, *, melding, fout):
         extra={"melding": melding, "fout": fout, "focus_stap": stap.slug},
         status=400 if fout else 200,
     )
-    response.content += render_to_string(
-        "kwartiermaken/traject.html#melding", {"melding": melding, "fout": fout}, request=request
-    ).encode()
+    met_melding(response, request, melding, fout=fout)
     patch_vary_headers(response, ["HX-Request"])
     return response
 
