@@ -63,7 +63,7 @@ def _oefeningen_kompas(traject: Traject) -> list[dict[str, Any]]:
 def _oefeningen_samenvattingen(traject: Traject, hoofdstukken: tuple[str, ...]) -> list[dict[str, Any]]:
     """The summary of each exercise of these chapters that has answers (oefeningen' services)."""
     from oefeningen.models import Oefening
-    from oefeningen.services import samenvattingen
+    from oefeningen.selectors import samenvattingen
 
     oefeningen = list(
         Oefening.objects.filter(hoofdstuk__slug__in=hoofdstukken)

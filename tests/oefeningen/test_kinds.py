@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from oefeningen.kinds import all_kinds, get_kind
 from oefeningen.models import Bijdrage, Oefening
+from oefeningen.soorten import all_kinds, get_kind
 from tests.oefeningen.factories import INSTELLINGEN, OefeningFactory
 
 FIXTURES = sorted(Path(settings.BASE_DIR, "fixtures").glob("*.json"))
