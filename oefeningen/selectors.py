@@ -5,10 +5,9 @@ Access is the caller's job, as for the services: these functions trust `traject`
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Func, Q, QuerySet, Subquery
 
 from trajecten.models import Lidmaatschap, Traject
 from trajecten.registries import Progress
@@ -211,18 +210,16 @@ def hoofdstukken_overzicht(traject: Traject) -> list[Hoofdstuk]:
 
 
 def voortgang(trajecten: list[Traject], *, hoofdstuk: str | None = None) -> dict[int, Progress]:
-    """{traject_id: finished / all exercises}, of one chapter (slug) or of all (two queries)."""
-    oefeningen = Oefening.objects.all()
+    """{traject_id: finished / all exercises}, of one chapter (slug) or of all (one query)."""
+    oefeningen = Oefening.objects.order_by()
+    afgerond = Q(oefening_statussen__status=OefeningStatus.Status.AFGEROND)
     if hoofdstuk is not None:
         oefeningen = oefeningen.filter(hoofdstuk__slug=hoofdstuk)
-    totaal = oefeningen.count()
-    klaar: dict[int, int] = defaultdict(int)
-    klaar.update(
-        OefeningStatus.objects.filter(
-            traject__in=trajecten, status=OefeningStatus.Status.AFGEROND, oefening__in=oefeningen
-        )
-        .values("traject_id")
-        .annotate(n=Count("pk"))
-        .values_list("traject_id", "n")
+        afgerond &= Q(oefening_statussen__oefening__hoofdstuk__slug=hoofdstuk)
+    totaal = oefeningen.annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    rijen = (
+        Traject.objects.filter(pk__in=[t.pk for t in trajecten])
+        .annotate(klaar=Count("oefening_statussen", filter=afgerond), totaal=Subquery(totaal))
+        .values_list("pk", "klaar", "totaal")
     )
-    return {t.pk: Progress(klaar[t.pk], totaal) for t in trajecten}
+    return {pk: Progress(klaar, totaal or 0) for pk, klaar, totaal in rijen}
