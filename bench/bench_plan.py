@@ -27,8 +27,9 @@ def _fill():
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
+    from oefeningen import selectors
     from oefeningen import services as oef
-    from oefeningen.models import Bijdrage, Oefening, Soort
+    from oefeningen.models import Bijdrage, Oefening
     from plan.models import Actie, Besluit, Onderwerp, Risico
     from trajecten.models import Lidmaatschap, Organisatie, Perspectief, Rol, Sector, Team, Traject
     from trajecten.registries import demo_hooks
@@ -63,13 +64,13 @@ def _fill():
 
     oefeningen = list(Oefening.objects.all())
     for o in oefeningen:
-        if o.soort == Soort.KAARTEN:
+        if o.kind.kaart_invoer:
             for i in range(3):
                 oef.bijdrage_toevoegen(
                     traject=traject, oefening=o, auteur=leden[i], data={"tekst": f"Kaart {i} bij {o.titel}"}
                 )
         oef.status_zetten(traject=traject, oefening=o, status="afgerond")
-    kompas = next(o for o in oefeningen if o.soort == Soort.KOMPAS)
+    kompas = selectors.kompas_oefeningen()[0]  # the compass the plan reads
     richtingen = ["noord", "oost", "zuid", "west"]
     Bijdrage.objects.bulk_create(
         [

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trajecten.models import Rol
 
-from .models import Bijdrage, Soort
+from .models import Bijdrage
 
 
 class BijdrageForm(forms.Form):
@@ -41,7 +41,7 @@ class BijdrageForm(forms.Form):
         except ValidationError as error:
             self.add_kind_errors(error)
             return cleaned
-        if self.kind.antwoord_per_persoon and not self.antwoorden and self.oefening.soort != Soort.CHECKLIST:
+        if self.kind.antwoord_per_persoon and not self.antwoorden and not self.kind.leeg_antwoord:
             raise ValidationError(_("Je hebt nog niets ingevuld. Kies bij minstens één vraag een antwoord."))
         return cleaned
 
@@ -54,12 +54,7 @@ class BijdrageForm(forms.Form):
 
 
 def bewerk_initial(bijdrage: Bijdrage) -> dict:
-    initial = {"tekst": bijdrage.tekst, "toelichting": bijdrage.toelichting, "datum": bijdrage.datum}
-    if bijdrage.oefening.soort == Soort.KOMPAS:
-        initial["richting"] = bijdrage.item
-    if bijdrage.oefening.soort == Soort.MATRIX and "|" in bijdrage.item:
-        initial["x"], initial["y"] = bijdrage.item.split("|", 1)
-    return initial
+    return bijdrage.oefening.kind.bewerk_initial(bijdrage)
 
 
 class TekstForm(forms.Form):

@@ -1,4 +1,9 @@
-"""What oefeningen contributes to the hub's registries (called from OefeningenConfig.ready())."""
+"""What oefeningen gives the hub, registered when trajecten imports this module (autodiscover).
+
+Links, progress (overall and per chapter), personal data, the trajectory export, two plan
+sections, a signal rule, demo data, and a check that makes `loaddata` refuse an exercise
+whose settings do not fit its kind.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,6 @@ from trajecten import registries
 from trajecten.registries import (
     PersonalData,
     PlanSection,
-    Progress,
     ProgressSource,
     Signal,
     TrajectExport,
@@ -22,9 +26,12 @@ from trajecten.registries import (
 )
 from trajecten.weergave import weergavenaam
 
-from .models import Bijdrage, GedeeldeTekst, Oefening, OefeningStatus, Soort, Stem
+from . import selectors, services
+from .models import Bijdrage, GedeeldeTekst, Oefening, Soort, Stem
 
-# The chapters of the content contract (oefeningen/README.md), in the book's order.
+# The chapters of the content contract (oefeningen/README.md), in the book's order. The hub
+# needs each progress source's key and label when this module is imported, before any
+# database is there, so the chapters are named here; their exercises come from the rows.
 HOOFDSTUKKEN = [
     ("context", 3, _("Context")),
     ("draagvlak", 4, _("Draagvlak")),
@@ -35,43 +42,11 @@ HOOFDSTUKKEN = [
     ("ondersteuning", 9, _("Ondersteuning")),
     ("blik-op-morgen", 10, _("Blik op morgen")),
 ]
-KOMPAS_HOOFDSTUK = "blik-op-morgen"
 
 
-# -- progress: one batch computation shared by the overall and the per-chapter sources ----------
-
-
-def _voortgang(trajecten: list) -> dict[int, dict[str, Progress]]:
-    """{traject_id: {chapter slug or "": Progress}} in two queries, memoised on the instances.
-
-    The hub calls each source with the same list of trajectory objects in one request, so the
-    first source computes everything and stores it on the objects; the others read it back.
-    """
-    if trajecten and all(hasattr(t, "_oefeningen_voortgang") for t in trajecten):
-        return {t.pk: t._oefeningen_voortgang for t in trajecten}
-    totaal = dict(
-        Oefening.objects.values("hoofdstuk__slug").annotate(n=Count("pk")).values_list("hoofdstuk__slug", "n")
-    )
-    klaar: dict[int, dict[str, int]] = defaultdict(dict)
-    for traject_id, slug, n in (
-        OefeningStatus.objects.filter(traject__in=trajecten, status=OefeningStatus.Status.AFGEROND)
-        .values("traject_id", "oefening__hoofdstuk__slug")
-        .annotate(n=Count("pk"))
-        .values_list("traject_id", "oefening__hoofdstuk__slug", "n")
-    ):
-        klaar[traject_id][slug] = n
-    result = {}
-    for t in trajecten:
-        per = {slug: Progress(klaar[t.pk].get(slug, 0), totaal.get(slug, 0)) for slug, _n, _l in HOOFDSTUKKEN}
-        per[""] = Progress(sum(klaar[t.pk].values()), sum(totaal.values()))
-        t._oefeningen_voortgang = per
-        result[t.pk] = per
-    return result
-
-
-def _source(slug: str):
+def _source(hoofdstuk: str | None):
     def compute(trajecten):
-        return {pk: per[slug] for pk, per in _voortgang(trajecten).items()}
+        return selectors.voortgang(trajecten, hoofdstuk=hoofdstuk)
 
     return compute
 
@@ -118,19 +93,10 @@ def _export_teksten(user) -> list[dict[str, Any]]:
 
 
 def kompas_context(traject) -> dict[str, Any]:
-    """The chapter 10 compass cards per direction, most votes first (fixed number of queries)."""
-    oefeningen = list(
-        Oefening.objects.filter(hoofdstuk__slug=KOMPAS_HOOFDSTUK, soort=Soort.KOMPAS).order_by(
-            "volgorde", "slug"
-        )
-    )
+    """The chapter 10 compass cards per direction, most votes first (two queries)."""
     per: dict[tuple[int, str], list] = defaultdict(list)
-    for b in (
-        Bijdrage.objects.filter(traject=traject, oefening__in=oefeningen)
-        .annotate(aantal_stemmen=Count("stemmen"))
-        .order_by("-aantal_stemmen", "aangemaakt_op", "pk")
-    ):
-        per[(b.oefening_id, b.item)].append(b)
+    for kaart in sorted(selectors.kompas_kaarten(traject), key=lambda k: -k.stemmen):
+        per[(kaart.oefening_id, kaart.richting)].append(kaart)
     kompassen = [
         {
             "oefening": o,
@@ -139,27 +105,24 @@ def kompas_context(traject) -> dict[str, Any]:
                 for r in o.instellingen_vertaald.get("richtingen", [])
             ],
         }
-        for o in oefeningen
+        for o in selectors.kompas_oefeningen()
     ]
     return {"kompassen": kompassen, "heeft_kaarten": bool(per)}
 
 
 def bijlage_context(traject) -> dict[str, Any]:
     """A summary of each completed exercise, by chapter (fixed number of queries)."""
-    from .services import samenvattingen
-
-    afgerond = list(
-        Oefening.objects.filter(
-            statussen__traject=traject, statussen__status=OefeningStatus.Status.AFGEROND
-        ).select_related("hoofdstuk")
-    )
-    return {"samenvattingen": samenvattingen(traject, afgerond)}
+    return {"samenvattingen": selectors.afgeronde_samenvattingen(traject)}
 
 
 # -- trajectory export ----------------------------------------------------------------------------------
 
 
 def _export_rijen(traject) -> list[dict[str, Any]]:
+    return _bijdrage_rijen(traject) + _tekst_rijen(traject)
+
+
+def _bijdrage_rijen(traject) -> list[dict[str, Any]]:
     return [
         {
             "hoofdstuk": b.oefening.hoofdstuk.slug,
@@ -181,11 +144,15 @@ def _export_rijen(traject) -> list[dict[str, Any]]:
         .select_related("oefening__hoofdstuk", "auteur", "cluster")
         .annotate(aantal_stemmen=Count("stemmen"))
         .order_by("oefening__hoofdstuk__volgorde", "oefening__volgorde", "aangemaakt_op", "pk")
-    ] + [
+    ]
+
+
+def _tekst_rijen(traject) -> list[dict[str, Any]]:
+    return [
         {
             "hoofdstuk": t.oefening.hoofdstuk.slug,
             "oefening": t.oefening.slug,
-            "soort": Soort.TEKST.value,
+            "soort": t.oefening.soort,
             "onderdeel": f"versie {t.versie}",
             "tekst": t.tekst,
             "toelichting": "",
@@ -249,8 +216,6 @@ def demo(traject) -> None:
     """A few contributions for demo team trajectories: compass cards and voted cards. Idempotent."""
     from django.contrib.auth import get_user_model
 
-    from .services import bijdrage_toevoegen, stem_uitbrengen
-
     if (
         traject.team.organisatie.naam != "Zorggroep De Brug"
         or Bijdrage.objects.filter(traject=traject).exists()
@@ -263,15 +228,11 @@ def demo(traject) -> None:
     )
     if not leden:
         return
-    kompas = (
-        Oefening.objects.filter(hoofdstuk__slug=KOMPAS_HOOFDSTUK, soort=Soort.KOMPAS)
-        .order_by("volgorde")
-        .first()
-    )
+    kompas = next(iter(selectors.kompas_oefeningen()), None)
     if kompas:
         for index, richting in enumerate(kompas.instellingen.get("richtingen", [])):
             for n, tekst in enumerate(DEMO_KOMPAS.get(index, [])):
-                bijdrage_toevoegen(
+                services.bijdrage_toevoegen(
                     traject=traject,
                     oefening=kompas,
                     auteur=leden[n % len(leden)],
@@ -280,15 +241,15 @@ def demo(traject) -> None:
     kaarten = Oefening.objects.filter(soort=Soort.KAARTEN).order_by("hoofdstuk__volgorde", "volgorde").first()
     if kaarten:
         gemaakt = [
-            bijdrage_toevoegen(
+            services.bijdrage_toevoegen(
                 traject=traject, oefening=kaarten, auteur=leden[n % len(leden)], data={"tekst": tekst}
             )
             for n, tekst in enumerate(DEMO_KAARTEN)
         ]
         if kaarten.kind.stemmen_per_persoon(kaarten):
             for lid in leden:
-                stem_uitbrengen(traject=traject, bijdrage=gemaakt[0], kiezer=lid)
-            stem_uitbrengen(traject=traject, bijdrage=gemaakt[1], kiezer=leden[0])
+                services.stem_uitbrengen(traject=traject, bijdrage=gemaakt[0], kiezer=lid)
+            services.stem_uitbrengen(traject=traject, bijdrage=gemaakt[1], kiezer=leden[0])
 
 
 # -- content validation on load --------------------------------------------------------------------------
@@ -305,74 +266,73 @@ def _valideer_oefening(sender, instance, raw=False, **kwargs):
             raise ValidationError(f"{instance.slug}: {'; '.join(error.messages)}") from error
 
 
-def register() -> None:
-    registries.register_traject_link(
-        TrajectLink(
-            key="oefeningen",
-            label=_("Oefeningen"),
-            url_name="oefeningen:overzicht",
-            order=10,
-            description=_("Werk samen de hoofdstukken van Ervaring werkt door."),
-        )
+registries.register_traject_link(
+    TrajectLink(
+        key="oefeningen",
+        label=_("Oefeningen"),
+        url_name="oefeningen:overzicht",
+        order=10,
+        description=_("Werk samen de hoofdstukken van Ervaring werkt door."),
     )
+)
+registries.register_progress(
+    ProgressSource(key="oefeningen", label=_("Oefeningen afgerond"), order=10, compute=_source(None))
+)
+for index, (slug, nummer, titel) in enumerate(HOOFDSTUKKEN):
     registries.register_progress(
-        ProgressSource(key="oefeningen", label=_("Oefeningen afgerond"), order=10, compute=_source(""))
-    )
-    for index, (slug, nummer, titel) in enumerate(HOOFDSTUKKEN):
-        registries.register_progress(
-            ProgressSource(
-                key=f"oefeningen-{slug}",
-                label=format_lazy(_("Hoofdstuk {nummer}: {titel}"), nummer=nummer, titel=titel),
-                order=11 + index,  # right after the overall figure, before other apps (20+)
-                compute=_source(slug),
-            )
-        )
-    registries.register_personal_data(
-        PersonalData(
-            model=Bijdrage,
-            export=_export_bijdragen,
-            # An erased person's contributions remain, shown without their name.
-            erase=lambda user: Bijdrage.objects.filter(auteur=user).update(auteur=None),
-            label="bijdragen aan oefeningen",
+        ProgressSource(
+            key=f"oefeningen-{slug}",
+            label=format_lazy(_("Hoofdstuk {nummer}: {titel}"), nummer=nummer, titel=titel),
+            order=11 + index,  # right after the overall figure, before other apps (20+)
+            compute=_source(slug),
         )
     )
-    registries.register_personal_data(
-        PersonalData(
-            model=Stem,
-            export=_export_stemmen,
-            erase=lambda user: Stem.objects.filter(kiezer=user).update(kiezer=None),
-            label="stemmen op kaarten",
-        )
+registries.register_personal_data(
+    PersonalData(
+        model=Bijdrage,
+        export=_export_bijdragen,
+        # An erased person's contributions remain, shown without their name.
+        erase=lambda user: Bijdrage.objects.filter(auteur=user).update(auteur=None),
+        label="bijdragen aan oefeningen",
     )
-    registries.register_personal_data(
-        PersonalData(
-            model=GedeeldeTekst,
-            export=_export_teksten,
-            erase=lambda user: GedeeldeTekst.objects.filter(gewijzigd_door=user).update(gewijzigd_door=None),
-            label="gezamenlijke teksten",
-        )
+)
+registries.register_personal_data(
+    PersonalData(
+        model=Stem,
+        export=_export_stemmen,
+        erase=lambda user: Stem.objects.filter(kiezer=user).update(kiezer=None),
+        label="stemmen op kaarten",
     )
-    registries.register_traject_export(
-        TrajectExport(key="oefeningen", label=_("Bijdragen aan oefeningen"), order=10, rows=_export_rijen)
+)
+registries.register_personal_data(
+    PersonalData(
+        model=GedeeldeTekst,
+        export=_export_teksten,
+        erase=lambda user: GedeeldeTekst.objects.filter(gewijzigd_door=user).update(gewijzigd_door=None),
+        label="gezamenlijke teksten",
     )
-    registries.register_plan_section(
-        PlanSection(
-            key="kompas",
-            title=_("Ons kompas"),
-            order=80,
-            context=kompas_context,
-            template="oefeningen/plan/kompas.html",
-        )
+)
+registries.register_traject_export(
+    TrajectExport(key="oefeningen", label=_("Bijdragen aan oefeningen"), order=10, rows=_export_rijen)
+)
+registries.register_plan_section(
+    PlanSection(
+        key="kompas",
+        title=_("Ons kompas"),
+        order=80,
+        context=kompas_context,
+        template="oefeningen/plan/kompas.html",
     )
-    registries.register_plan_section(
-        PlanSection(
-            key="bijlage-oefeningen",
-            title=_("Bijlage: afgeronde oefeningen"),
-            order=900,
-            context=bijlage_context,
-            template="oefeningen/plan/bijlage.html",
-        )
+)
+registries.register_plan_section(
+    PlanSection(
+        key="bijlage-oefeningen",
+        title=_("Bijlage: afgeronde oefeningen"),
+        order=900,
+        context=bijlage_context,
+        template="oefeningen/plan/bijlage.html",
     )
-    registries.register_signal_rule(signaal_geen_ervaringsperspectief)
-    registries.register_demo(demo)
-    pre_save.connect(_valideer_oefening, sender=Oefening, dispatch_uid="oefeningen_valideer_oefening")
+)
+registries.register_signal_rule(signaal_geen_ervaringsperspectief)
+registries.register_demo(demo)
+pre_save.connect(_valideer_oefening, sender=Oefening, dispatch_uid="oefeningen_valideer_oefening")

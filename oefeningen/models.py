@@ -16,16 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from trajecten.inhoud import vertaald_veld, vertaalde_instellingen
 from trajecten.models import Traject
 
+from .soorten import all_kinds, get_kind, keuzes
 
-class Soort(models.TextChoices):
-    KAARTEN = "kaarten", _("Kaarten")
-    TEKST = "tekst", _("Gezamenlijke tekst")
-    SCHAAL = "schaal", _("Schaal")
-    KEUZE = "keuze", _("Keuze")
-    CHECKLIST = "checklist", _("Checklist")
-    TIJDLIJN = "tijdlijn", _("Tijdlijn")
-    KOMPAS = "kompas", _("Kompas")
-    MATRIX = "matrix", _("Matrix")
+# The kinds as constants for queries (`soort=Soort.KOMPAS`), derived from the registry.
+Soort = models.TextChoices("Soort", [(key.upper(), (key, kind.label)) for key, kind in all_kinds().items()])
 
 
 def _bereik(laag: int | None, hoog: int | None, eenheid: str) -> str:
@@ -88,7 +82,7 @@ class Oefening(models.Model):
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     titel = models.CharField(_("titel"), max_length=200)
     titel_en = models.CharField(_("titel (Engels)"), max_length=200, blank=True)
-    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    soort = models.CharField(_("soort"), max_length=20, choices=keuzes)
     vraag = models.TextField(_("vraag"))
     vraag_en = models.TextField(_("vraag (Engels)"), blank=True)
     begeleiding = models.TextField(_("tips voor de begeleider"), blank=True)
@@ -119,9 +113,7 @@ class Oefening(models.Model):
     natural_key.dependencies = ["oefeningen.hoofdstuk"]
 
     def clean(self):
-        from .kinds import get_kind
-
-        if self.soort not in Soort.values:
+        if self.soort not in all_kinds():
             raise ValidationError({"soort": _("Kies een bestaande soort oefening.")})
         try:
             get_kind(self.soort).validate_settings(self.instellingen)
@@ -130,8 +122,6 @@ class Oefening(models.Model):
 
     @property
     def kind(self):
-        from .kinds import get_kind
-
         return get_kind(self.soort)
 
     titel_vertaald = vertaald_veld("titel")

@@ -1,4 +1,4 @@
-"""Writes and summaries for exercises: typed, keyword-only, each write in one transaction.
+"""Writes for exercises: typed, keyword-only, each in one transaction (reads are in selectors.py).
 
 Other apps (live sessions, the plan) call these instead of touching the models, so the
 rules hold everywhere: the kind validates the data, anonymous input stores no author,
@@ -9,18 +9,18 @@ functions trust `traject`, `auteur`, `door` and `kiezer` as given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from trajecten.models import Lidmaatschap, Rol, Traject
+from trajecten.models import Rol, Traject
 
-from .models import Bijdrage, Cluster, GedeeldeTekst, Oefening, OefeningStatus, Soort, Stem
+from .models import Bijdrage, Cluster, GedeeldeTekst, Oefening, OefeningStatus, Stem
+from .soorten import schone_tekst
 
 
 class VersieConflict(Exception):
@@ -48,13 +48,6 @@ def _markeer_bezig(traject: Traject, oefening: Oefening) -> None:
                 )
         except IntegrityError:
             pass  # someone else created it at the same moment
-
-
-def status_van(traject: Traject, oefening: Oefening) -> OefeningStatus:
-    """The status row, or an unsaved default one (not started, visible)."""
-    return OefeningStatus.objects.filter(traject=traject, oefening=oefening).first() or OefeningStatus(
-        traject=traject, oefening=oefening
-    )
 
 
 @transaction.atomic
@@ -88,7 +81,7 @@ def _opgeslagen_auteur(oefening: Oefening, auteur, anoniem: bool, namens_groep: 
 
 
 def _geen_tekstsoort(oefening: Oefening) -> None:
-    if oefening.soort == Soort.TEKST:
+    if oefening.kind.gedeelde_tekst:
         raise ValidationError(_("Een gezamenlijke tekst sla je op met tekst_opslaan."))
 
 
@@ -119,7 +112,7 @@ def bijdrage_toevoegen(
         eigen = Bijdrage.objects.filter(
             traject=traject, oefening=oefening, auteur=opgeslagen, namens_groep=False
         )
-        if oefening.soort == Soort.KEUZE and not oefening.instellingen.get("meerdere"):
+        if kind.een_keuze(oefening):
             eigen.exclude(item=schoon["item"]).delete()
         bijdrage = eigen.filter(item=schoon["item"]).first()
         if bijdrage is not None:
@@ -147,7 +140,7 @@ def antwoorden_opslaan(
     _geen_tekstsoort(oefening)
     kind = oefening.kind
     schoon = [kind.clean_data(oefening, a) for a in antwoorden]
-    if oefening.soort == Soort.KEUZE and len(schoon) > 1 and not oefening.instellingen.get("meerdere"):
+    if len(schoon) > 1 and kind.een_keuze(oefening):
         raise ValidationError({"keuze": _("Kies één mogelijkheid.")})
     opgeslagen = _opgeslagen_auteur(oefening, auteur, anoniem, namens_groep)
     if opgeslagen is not None:
@@ -192,12 +185,6 @@ def bijdrage_verwijderen(*, bijdrage: Bijdrage, door, rol: str) -> None:
 
 
 # -- dot votes ------------------------------------------------------------------------------------
-
-
-def stemmen_over(*, traject: Traject, oefening: Oefening, kiezer) -> int:
-    limiet = oefening.kind.stemmen_per_persoon(oefening) if oefening.kind.stemmen else 0
-    gebruikt = Stem.objects.filter(traject=traject, oefening=oefening, kiezer=kiezer).count()
-    return max(0, limiet - gebruikt)
 
 
 def stem_uitbrengen(*, traject: Traject, bijdrage: Bijdrage, kiezer) -> Stem:
@@ -247,9 +234,7 @@ def stem_intrekken(*, traject: Traject, bijdrage: Bijdrage, kiezer) -> bool:
 
 
 def cluster_maken(*, traject: Traject, oefening: Oefening, naam: str) -> Cluster:
-    from .kinds import schone_tekst
-
-    if oefening.soort != Soort.KAARTEN:
+    if not oefening.kind.clusters:
         raise ValidationError({"naam": _("Alleen kaarten kun je in groepen leggen.")})
     try:
         naam = schone_tekst(naam, max_lengte=100)
@@ -272,22 +257,13 @@ def kaart_groeperen(*, traject: Traject, bijdrage: Bijdrage, cluster: Cluster | 
 # -- shared text ------------------------------------------------------------------------------------
 
 
-def tekst_ophalen(traject: Traject, oefening: Oefening) -> GedeeldeTekst:
-    """The shared text row, or an unsaved one at version 0 holding the template text."""
-    return GedeeldeTekst.objects.filter(traject=traject, oefening=oefening).select_related(
-        "gewijzigd_door"
-    ).first() or GedeeldeTekst(
-        traject=traject, oefening=oefening, tekst=oefening.instellingen_vertaald.get("sjabloon", "")
-    )
-
-
 @transaction.atomic
 def tekst_opslaan(*, traject: Traject, oefening: Oefening, tekst: str, versie: int, door) -> GedeeldeTekst:
     """Save the shared text if nobody saved since `versie`; else raise VersieConflict.
 
     A conditional UPDATE (WHERE versie = v), so it holds on SQLite as on PostgreSQL.
     """
-    if oefening.soort != Soort.TEKST:
+    if not oefening.kind.gedeelde_tekst:
         raise ValidationError(_("Deze oefening heeft geen gezamenlijke tekst."))
     schoon = oefening.kind.clean_data(oefening, {"tekst": tekst})["tekst"]
     if versie == 0:
@@ -305,85 +281,3 @@ def tekst_opslaan(*, traject: Traject, oefening: Oefening, tekst: str, versie: i
     _markeer_bezig(traject, oefening)
     traject.touch()
     return huidig
-
-
-# -- reading: the team view and summaries -------------------------------------------------------------
-
-
-def zichtbare_bijdragen(traject: Traject, oefening: Oefening, *, kijker=None, verborgen: bool = False):
-    """Contributions with their vote counts (one query); only the viewer's own when hidden."""
-    qs = (
-        Bijdrage.objects.filter(traject=traject, oefening=oefening)
-        .select_related("auteur")
-        .annotate(aantal_stemmen=Count("stemmen"))
-        .order_by("aangemaakt_op", "pk")
-    )
-    if verborgen:
-        qs = qs.filter(auteur=kijker) if kijker is not None else qs.none()
-    if kijker is not None and oefening.kind.stemmen:
-        qs = qs.annotate(mijn_stem=Count("stemmen", filter=Q(stemmen__kiezer=kijker)))
-    return qs
-
-
-def perspectieven_van(traject: Traject) -> dict[int, str]:
-    """{user_id: perspectief} for the trajectory's team (one query)."""
-    return dict(Lidmaatschap.objects.filter(team_id=traject.team_id).values_list("user_id", "perspectief"))
-
-
-@dataclass
-class Samenvatting:
-    oefening: Oefening
-    status: str
-    status_label: str
-    aantal_bijdragen: int
-    is_complete: bool
-    regels: list[str] = field(default_factory=list)
-
-
-def oefening_samenvatting(traject: Traject, oefening: Oefening) -> Samenvatting:
-    """Status, completeness and summary lines of one exercise in one trajectory (a few queries)."""
-    status = status_van(traject, oefening)
-    bijdragen = list(zichtbare_bijdragen(traject, oefening))
-    tekst = tekst_ophalen(traject, oefening) if oefening.soort == Soort.TEKST else None
-    kind = oefening.kind
-    return Samenvatting(
-        oefening=oefening,
-        status=status.status,
-        status_label=status.get_status_display(),
-        aantal_bijdragen=len(bijdragen),
-        is_complete=kind.is_complete(oefening, bijdragen, tekst),
-        regels=kind.summary(oefening, bijdragen, tekst),
-    )
-
-
-def samenvattingen(traject: Traject, oefeningen: list[Oefening]) -> list[Samenvatting]:
-    """Summaries of many exercises in a fixed number of queries (for the plan's appendix)."""
-    ids = [o.pk for o in oefeningen]
-    statussen = {
-        s.oefening_id: s for s in OefeningStatus.objects.filter(traject=traject, oefening_id__in=ids)
-    }
-    per_oefening: dict[int, list] = {pk: [] for pk in ids}
-    for b in (
-        Bijdrage.objects.filter(traject=traject, oefening_id__in=ids)
-        .select_related("auteur")
-        .annotate(aantal_stemmen=Count("stemmen"))
-        .order_by("aangemaakt_op", "pk")
-    ):
-        per_oefening[b.oefening_id].append(b)
-    teksten = {t.oefening_id: t for t in GedeeldeTekst.objects.filter(traject=traject, oefening_id__in=ids)}
-    result = []
-    for o in oefeningen:
-        status = statussen.get(o.pk) or OefeningStatus(traject=traject, oefening=o)
-        bijdragen = per_oefening[o.pk]
-        tekst = teksten.get(o.pk)
-        result.append(
-            Samenvatting(
-                oefening=o,
-                status=status.status,
-                status_label=status.get_status_display(),
-                aantal_bijdragen=len(bijdragen),
-                is_complete=o.kind.is_complete(o, bijdragen, tekst),
-                regels=o.kind.summary(o, bijdragen, tekst),
-            )
-        )
-    return result

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count
-
-from oefeningen.models import Bijdrage, Oefening, Soort
-from oefeningen.services import samenvattingen
+from oefeningen import selectors
+from oefeningen.models import Oefening
 from trajecten.models import Traject
 
 from .models import BRON_HOOFDSTUKKEN
 
 RICHTINGEN = ("noord", "oost", "zuid", "west")
-KOMPAS_HOOFDSTUK = "blik-op-morgen"
 # The chapters whose answers feed the decisions.
 ANTWOORD_HOOFDSTUKKEN = tuple(sorted({h for hs in BRON_HOOFDSTUKKEN.values() for h in hs}))
 
@@ -43,19 +40,11 @@ class Antwoord:
 
 
 def _kompas(traject: Traject) -> list[Kaart]:
-    """Every card on the chapter 10 compass exercises, with its votes (one query).
-
-    The plan's one read of the compass: oefeningen/hub.py reads the same cards for its own
-    plan section, so this is the line to swap for oefeningen' compass selector.
-    """
-    oefeningen = Oefening.objects.filter(hoofdstuk__slug=KOMPAS_HOOFDSTUK, soort=Soort.KOMPAS)
+    """Every card with text on the chapter 10 compass, with its votes: oefeningen' one compass read."""
     return [
-        Kaart(id=b.pk, richting=b.item, tekst=b.tekst, stemmen=b.aantal_stemmen)
-        for b in Bijdrage.objects.filter(traject=traject, oefening__in=oefeningen)
-        .exclude(tekst="")
-        .only("pk", "item", "tekst")
-        .annotate(aantal_stemmen=Count("stemmen"))
-        .order_by("aangemaakt_op", "pk")
+        Kaart(id=k.id, richting=k.richting, tekst=k.tekst, stemmen=k.stemmen)
+        for k in selectors.kompas_kaarten(traject)
+        if k.tekst
     ]
 
 
@@ -76,7 +65,7 @@ def antwoorden(traject: Traject) -> dict[str, list[Antwoord]]:
         .order_by("hoofdstuk__volgorde", "volgorde", "slug")
     )
     result: dict[str, list[Antwoord]] = {}
-    for s in samenvattingen(traject, oefeningen):
+    for s in selectors.samenvattingen(traject, oefeningen):
         if s.regels:
             antwoord = Antwoord(
                 hoofdstuk=s.oefening.hoofdstuk.slug, titel=s.oefening.titel_vertaald, regels=tuple(s.regels)

@@ -73,6 +73,22 @@ def test_the_compass_plan_section_is_plain_html_with_the_cards_per_direction(wor
     assert "nog niet ingevuld" in other
 
 
+def test_the_compass_section_puts_the_most_voted_card_of_a_direction_first(world):
+    kompas = _kompas()
+    eerst, later = (
+        services.bijdrage_toevoegen(
+            traject=world.traject, oefening=kompas, auteur=world.bob, data={"item": "noord", "tekst": tekst}
+        )
+        for tekst in ("Eerste gedachte", "Gedeelde droom")
+    )
+    Stem.objects.create(traject=world.traject, oefening=kompas, bijdrage=later, kiezer=world.bob, plek=1)
+    context = hub.kompas_context(world.traject)
+    noord = context["kompassen"][0]["richtingen"][0]
+    assert [k.id for k in noord["kaarten"]] == [later.pk, eerst.pk]
+    html = render_to_string("oefeningen/plan/kompas.html", context)
+    assert "Gedeelde droom (1 stem)" in html
+
+
 def test_the_appendix_summarises_completed_exercises_only(world, oef):
     kaarten, schaal = oef("kaarten"), oef("schaal")
     a = services.bijdrage_toevoegen(

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from oefeningen.kinds import all_kinds, get_kind
 from oefeningen.models import Bijdrage, Oefening
+from oefeningen.soorten import all_kinds, get_kind
 from tests.oefeningen.factories import INSTELLINGEN, OefeningFactory
 
 FIXTURES = sorted(Path(settings.BASE_DIR, "fixtures").glob("*.json"))
@@ -150,3 +150,19 @@ def test_staff_edit_texts_in_the_admin_and_bad_settings_are_refused(admin_client
     assert admin_client.post(url, data).status_code == 302
     kompas.refresh_from_db()
     assert kompas.titel == "Nieuwe titel"
+
+
+def test_a_new_kind_is_a_choice_of_the_model_without_a_migration(db, monkeypatch):
+    from oefeningen.soorten import basis
+
+    class Proef(basis.Kind):
+        key = "proef"
+        label = "Proef"
+
+        def clean_data(self, oefening, data):
+            return {"tekst": data.get("tekst", "")}
+
+    monkeypatch.setitem(basis._REGISTRY, Proef.key, Proef())
+    assert ("proef", "Proef") in list(Oefening._meta.get_field("soort").choices)
+    OefeningFactory.build(soort="proef", instellingen={}).full_clean(exclude=["hoofdstuk"])
+    call_command("makemigrations", "oefeningen", "--check", "--dry-run", verbosity=0)

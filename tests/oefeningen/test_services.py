@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from oefeningen import services
+from oefeningen import selectors, services
 from oefeningen.models import Bijdrage, GedeeldeTekst, OefeningStatus, Stem
 from tests.oefeningen.factories import OefeningFactory
 from trajecten.services import persoon_wissen, persoonsgegevens_export
@@ -20,7 +20,7 @@ def test_it_adds_a_card_and_marks_the_exercise_started(world, oef):
     bijdrage = _kaart(world, kaarten, tekst="  We luisteren goed  ")
     assert bijdrage.tekst == "We luisteren goed"
     assert bijdrage.auteur == world.bob
-    assert services.status_van(world.traject, kaarten).status == OefeningStatus.Status.BEZIG
+    assert selectors.status_van(world.traject, kaarten).status == OefeningStatus.Status.BEZIG
 
 
 @pytest.mark.parametrize(
@@ -220,7 +220,7 @@ def test_erasing_a_person_keeps_their_contributions_without_name(world, oef):
 
 def test_samenvatting_reports_status_completeness_and_lines(world, oef):
     kompas = oef("kompas")
-    summary = services.oefening_samenvatting(world.traject, kompas)
+    summary = selectors.oefening_samenvatting(world.traject, kompas)
     assert (summary.status, summary.is_complete, summary.regels) == ("niet_gestart", False, [])
     for richting in ("noord", "oost", "zuid", "west"):
         services.bijdrage_toevoegen(
@@ -229,7 +229,7 @@ def test_samenvatting_reports_status_completeness_and_lines(world, oef):
             auteur=world.bob,
             data={"item": richting, "tekst": f"{richting}!"},
         )
-    summary = services.oefening_samenvatting(world.traject, kompas)
+    summary = selectors.oefening_samenvatting(world.traject, kompas)
     assert summary.is_complete and summary.status == "bezig" and summary.aantal_bijdragen == 4
     assert summary.regels[0] == "Noord: onze richting: noord!"
 
@@ -238,9 +238,9 @@ def test_status_can_be_done_and_reopened(world, oef):
     kaarten = oef("kaarten")
     services.status_zetten(traject=world.traject, oefening=kaarten, status="afgerond")
     _kaart(world, kaarten)  # a service call does not reopen a finished exercise
-    assert services.status_van(world.traject, kaarten).status == "afgerond"
+    assert selectors.status_van(world.traject, kaarten).status == "afgerond"
     services.status_zetten(traject=world.traject, oefening=kaarten, status="bezig")
-    assert services.status_van(world.traject, kaarten).status == "bezig"
+    assert selectors.status_van(world.traject, kaarten).status == "bezig"
     with pytest.raises(ValidationError):
         services.status_zetten(traject=world.traject, oefening=kaarten, status="klaar")
 
@@ -248,7 +248,7 @@ def test_status_can_be_done_and_reopened(world, oef):
 def test_factories_build_valid_exercises_of_every_kind(db):
     from django.core.exceptions import ValidationError
 
-    from oefeningen.kinds import all_kinds
+    from oefeningen.soorten import all_kinds
 
     problems = {}
     for soort in all_kinds():

@@ -1,0 +1,225 @@
+"""Reads of exercises that pages, the hub, exports and the plan share, each in a fixed number of queries.
+
+Access is the caller's job, as for the services: these functions trust `traject` and the viewer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Func, Q, QuerySet, Subquery
+
+from trajecten.models import Lidmaatschap, Traject
+from trajecten.registries import Progress
+
+from .models import Bijdrage, GedeeldeTekst, Hoofdstuk, Oefening, OefeningStatus, Soort, Stem
+
+KOMPAS_HOOFDSTUK = "blik-op-morgen"  # chapter 10: the compass the plan builds on
+
+
+# -- one exercise ----------------------------------------------------------------------------
+
+
+def status_van(traject: Traject, oefening: Oefening) -> OefeningStatus:
+    """The status row, or an unsaved default one (not started, visible)."""
+    return OefeningStatus.objects.filter(traject=traject, oefening=oefening).first() or OefeningStatus(
+        traject=traject, oefening=oefening
+    )
+
+
+def tekst_ophalen(traject: Traject, oefening: Oefening) -> GedeeldeTekst:
+    """The shared text row, or an unsaved one at version 0 holding the template text."""
+    return GedeeldeTekst.objects.filter(traject=traject, oefening=oefening).select_related(
+        "gewijzigd_door"
+    ).first() or GedeeldeTekst(
+        traject=traject, oefening=oefening, tekst=oefening.instellingen_vertaald.get("sjabloon", "")
+    )
+
+
+def zichtbare_bijdragen(
+    traject: Traject, oefening: Oefening, *, kijker=None, verborgen: bool = False
+) -> QuerySet[Bijdrage]:
+    """Contributions with their vote counts (one query); only the viewer's own when hidden."""
+    qs = (
+        Bijdrage.objects.filter(traject=traject, oefening=oefening)
+        .select_related("auteur")
+        .annotate(aantal_stemmen=Count("stemmen"))
+        .order_by("aangemaakt_op", "pk")
+    )
+    if verborgen:
+        qs = qs.filter(auteur=kijker) if kijker is not None else qs.none()
+    return qs
+
+
+def mijn_stemmen(*, traject: Traject, oefening: Oefening, kiezer) -> set[int]:
+    """The cards (Bijdrage ids) this person put a dot on in this exercise (one query)."""
+    return set(
+        Stem.objects.filter(traject=traject, oefening=oefening, kiezer=kiezer).values_list(
+            "bijdrage_id", flat=True
+        )
+    )
+
+
+def stemmen_over(*, traject: Traject, oefening: Oefening, kiezer, mijn: set[int] | None = None) -> int:
+    """How many dots this person has left in this exercise (one query, none when `mijn` is given)."""
+    limiet = oefening.kind.stemmen_per_persoon(oefening) if oefening.kind.stemmen else 0
+    if mijn is None:
+        mijn = mijn_stemmen(traject=traject, oefening=oefening, kiezer=kiezer)
+    return max(0, limiet - len(mijn))
+
+
+def perspectieven_van(traject: Traject) -> dict[int, str]:
+    """{user_id: perspectief} for the trajectory's team (one query)."""
+    return dict(Lidmaatschap.objects.filter(team_id=traject.team_id).values_list("user_id", "perspectief"))
+
+
+# -- summaries -------------------------------------------------------------------------------
+
+
+@dataclass
+class Samenvatting:
+    oefening: Oefening
+    status: str
+    status_label: str
+    aantal_bijdragen: int
+    is_complete: bool
+    regels: list[str] = field(default_factory=list)
+
+
+def _samenvatting(oefening, status: OefeningStatus, bijdragen: list, tekst) -> Samenvatting:
+    kind = oefening.kind
+    return Samenvatting(
+        oefening=oefening,
+        status=status.status,
+        status_label=status.get_status_display(),
+        aantal_bijdragen=len(bijdragen),
+        is_complete=kind.is_complete(oefening, bijdragen, tekst),
+        regels=kind.summary(oefening, bijdragen, tekst),
+    )
+
+
+def oefening_samenvatting(traject: Traject, oefening: Oefening) -> Samenvatting:
+    """Status, completeness and summary lines of one exercise in one trajectory (a few queries)."""
+    bijdragen = list(zichtbare_bijdragen(traject, oefening))
+    tekst = tekst_ophalen(traject, oefening) if oefening.kind.gedeelde_tekst else None
+    return _samenvatting(oefening, status_van(traject, oefening), bijdragen, tekst)
+
+
+def samenvattingen(traject: Traject, oefeningen: list[Oefening]) -> list[Samenvatting]:
+    """Summaries of many exercises in a fixed number of queries (for the plan's appendix)."""
+    ids = [o.pk for o in oefeningen]
+    statussen = {
+        s.oefening_id: s for s in OefeningStatus.objects.filter(traject=traject, oefening_id__in=ids)
+    }
+    per_oefening: dict[int, list] = {pk: [] for pk in ids}
+    for b in (
+        Bijdrage.objects.filter(traject=traject, oefening_id__in=ids)
+        .select_related("auteur")
+        .annotate(aantal_stemmen=Count("stemmen"))
+        .order_by("aangemaakt_op", "pk")
+    ):
+        per_oefening[b.oefening_id].append(b)
+    teksten = {t.oefening_id: t for t in GedeeldeTekst.objects.filter(traject=traject, oefening_id__in=ids)}
+    return [
+        _samenvatting(
+            o,
+            statussen.get(o.pk) or OefeningStatus(traject=traject, oefening=o),
+            per_oefening[o.pk],
+            teksten.get(o.pk),
+        )
+        for o in oefeningen
+    ]
+
+
+def afgeronde_samenvattingen(traject: Traject) -> list[Samenvatting]:
+    """A summary of each finished exercise (the plan's appendix; fixed number of queries)."""
+    afgerond = list(
+        Oefening.objects.filter(
+            statussen__traject=traject, statussen__status=OefeningStatus.Status.AFGEROND
+        ).select_related("hoofdstuk")
+    )
+    return samenvattingen(traject, afgerond)
+
+
+# -- the compass of chapter 10 ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KompasKaart:
+    """One card on a chapter 10 compass: `richting` is the direction's key (noord, oost, zuid, west)."""
+
+    id: int
+    oefening_id: int
+    richting: str
+    tekst: str
+    stemmen: int
+
+
+def kompas_oefeningen() -> list[Oefening]:
+    """The compass exercises of chapter 10, in their order (one query)."""
+    return list(
+        Oefening.objects.filter(hoofdstuk__slug=KOMPAS_HOOFDSTUK, soort=Soort.KOMPAS).order_by(
+            "volgorde", "slug"
+        )
+    )
+
+
+def kompas_kaarten(traject: Traject) -> list[KompasKaart]:
+    """Every card on the chapter 10 compass exercises, oldest first (one query)."""
+    return [
+        KompasKaart(
+            id=b.pk, oefening_id=b.oefening_id, richting=b.item, tekst=b.tekst, stemmen=b.aantal_stemmen
+        )
+        for b in Bijdrage.objects.filter(
+            traject=traject, oefening__hoofdstuk__slug=KOMPAS_HOOFDSTUK, oefening__soort=Soort.KOMPAS
+        )
+        .only("pk", "oefening_id", "item", "tekst")
+        .annotate(aantal_stemmen=Count("stemmen"))
+        .order_by("aangemaakt_op", "pk")
+    ]
+
+
+# -- the chapters overview and progress ------------------------------------------------------
+
+
+def hoofdstukken_overzicht(traject: Traject) -> list[Hoofdstuk]:
+    """Chapters with their exercises, each exercise with its status and number of contributions.
+
+    Sets `lijst`, `klaar` and `procent` on each chapter and `status`, `status_label` and
+    `aantal` on each exercise (three queries and the prefetch, at any size).
+    """
+    hoofdstukken = list(Hoofdstuk.objects.prefetch_related("oefeningen"))
+    statussen = dict(OefeningStatus.objects.filter(traject=traject).values_list("oefening_id", "status"))
+    aantallen = dict(
+        Bijdrage.objects.filter(traject=traject)
+        .values("oefening_id")
+        .annotate(n=Count("pk"))
+        .values_list("oefening_id", "n")
+    )
+    labels = dict(OefeningStatus.Status.choices)
+    for hoofdstuk in hoofdstukken:
+        oefeningen = list(hoofdstuk.oefeningen.all())
+        for o in oefeningen:
+            o.status = statussen.get(o.pk, OefeningStatus.Status.NIET_GESTART)
+            o.status_label = labels[o.status]
+            o.aantal = aantallen.get(o.pk, 0)
+        hoofdstuk.lijst = oefeningen
+        hoofdstuk.klaar = sum(1 for o in oefeningen if o.status == OefeningStatus.Status.AFGEROND)
+        hoofdstuk.procent = round(100 * hoofdstuk.klaar / len(oefeningen)) if oefeningen else 0
+    return hoofdstukken
+
+
+def voortgang(trajecten: list[Traject], *, hoofdstuk: str | None = None) -> dict[int, Progress]:
+    """{traject_id: finished / all exercises}, of one chapter (slug) or of all (one query)."""
+    oefeningen = Oefening.objects.order_by()
+    afgerond = Q(oefening_statussen__status=OefeningStatus.Status.AFGEROND)
+    if hoofdstuk is not None:
+        oefeningen = oefeningen.filter(hoofdstuk__slug=hoofdstuk)
+        afgerond &= Q(oefening_statussen__oefening__hoofdstuk__slug=hoofdstuk)
+    totaal = oefeningen.annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    rijen = (
+        Traject.objects.filter(pk__in=[t.pk for t in trajecten])
+        .annotate(klaar=Count("oefening_statussen", filter=afgerond), totaal=Subquery(totaal))
+        .values_list("pk", "klaar", "totaal")
+    )
+    return {pk: Progress(klaar, totaal or 0) for pk, klaar, totaal in rijen}

@@ -1,0 +1,60 @@
+"""Gezamenlijke tekst: the team writes one text together, saved with a version number."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .basis import (
+    TEKST_MAX,
+    Kind,
+    register,
+    schone_tekst,
+    settings_error,
+    tekstveld,
+)
+
+
+@register
+class Tekst(Kind):
+    key = "tekst"
+    label = _("Gezamenlijke tekst")
+    gedeelde_tekst = True
+    allowed_settings = {"sjabloon", "max_lengte"}
+
+    def validate_settings(self, instellingen):
+        super().validate_settings(instellingen)
+        if "sjabloon" in instellingen and not isinstance(instellingen["sjabloon"], str):
+            settings_error(_("'sjabloon' moet een tekst zijn."))
+        max_lengte = instellingen.get("max_lengte", TEKST_MAX)
+        if (
+            not isinstance(max_lengte, int)
+            or isinstance(max_lengte, bool)
+            or not 1 <= max_lengte <= TEKST_MAX
+        ):
+            settings_error(_("'max_lengte' moet een getal van 1 tot en met %(max)s zijn."), max=TEKST_MAX)
+
+    def max_lengte(self, oefening) -> int:
+        return int(oefening.instellingen_vertaald.get("max_lengte", TEKST_MAX))
+
+    def clean_data(self, oefening, data):
+        try:
+            return {"tekst": schone_tekst(data.get("tekst"), max_lengte=self.max_lengte(oefening))}
+        except ValidationError as error:
+            raise ValidationError({"tekst": error.messages}) from error
+
+    def form_fields(self, oefening):
+        return {
+            "tekst": tekstveld(_("Jullie tekst"), max_lengte=self.max_lengte(oefening), rows=12),
+            "versie": forms.IntegerField(widget=forms.HiddenInput, min_value=0),
+        }
+
+    def aggregate(self, oefening, bijdragen, *, perspectieven, tekst=None):
+        return {"tekst": tekst}
+
+    def is_complete(self, oefening, bijdragen, tekst=None):
+        return bool(tekst and tekst.tekst.strip())
+
+    def summary(self, oefening, bijdragen, tekst=None):
+        return [tekst.tekst] if tekst and tekst.tekst.strip() else []
