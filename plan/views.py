@@ -266,8 +266,7 @@ def herziening(request, pk, soort, obj_pk):
     if request.method == "POST" and form.is_valid():
         services.herziening_vastleggen(
             traject=traject,
-            besluit=obj if soort == "besluit" else None,
-            actie=obj if soort == "actie" else None,
+            **{soort: obj},  # besluit=... or actie=...: the model map above allows only these two
             wat_gebeurde=form.cleaned_data["wat_gebeurde"],
             volgende=form.cleaned_data["volgende"],
             door=request.user,

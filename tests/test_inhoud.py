@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.utils import translation
 from django.utils.html import escape
 
-from oefeningen.kinds import VERTAALBAAR
 from oefeningen.models import Oefening
+from oefeningen.soorten.basis import VERTAALBAAR
 from trajecten.inhoud import vertaalde_instellingen
 
 FIXTURES = sorted(Path(settings.BASE_DIR, "fixtures").glob("*.json"))

@@ -13,6 +13,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cocreatie.meldingen import met_melding
 from trajecten.models import Rol
 
 from .. import selectors, services
@@ -151,11 +152,7 @@ def respond(request, traject, oefening, *, status=200, melding="", **kwargs):
         html = render_to_string(f"{PAGE}#werkblad", context, request=request)
         # The status badge sits outside the swapped part: a first card turns it to "Bezig".
         html += render_to_string(f"{PAGE}#statusbadge", {**context, "oob": True}, request=request)
-        if melding:
-            html += render_to_string(
-                f"{PAGE}#melding", {"melding": melding, "fout": status >= 400}, request=request
-            )
-        response = HttpResponse(html, status=status)
+        response = met_melding(HttpResponse(html, status=status), request, melding, fout=status >= 400)
     else:
         response = render(request, PAGE, context, status=status)
     patch_vary_headers(response, ["HX-Request"])
