@@ -1,5 +1,5 @@
 from oefeningen.models import Bijdrage
-from plan.bronnen import KOMPAS_HOOFDSTUK
+from oefeningen.selectors import KOMPAS_HOOFDSTUK
 from plan.models import Actie, Besluit, Onderwerp, PlanVersie
 from tests.authz import (
     ALLEEN_BEGELEIDER,
