@@ -138,7 +138,7 @@ class Blok(models.Model):
     bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="blokken")
     volgorde = models.PositiveIntegerField(default=0)
     soort = models.CharField(_("soort blok"), max_length=20, choices=Soort.choices, default=Soort.VRIJ)
-    # Natural key of oefeningen.Oefening: no migration dependency on that app.
+    # The natural key of oefeningen.Oefening.
     oefening_slug = models.SlugField(_("oefening"), max_length=100, blank=True)
     titel = models.CharField(_("titel"), max_length=200)
     vraag = models.TextField(_("vraag op het scherm"), blank=True)
