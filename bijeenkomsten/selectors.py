@@ -84,7 +84,7 @@ def mijn_stemmen(*, blok: Blok, user) -> MijnStemmen:
     One query on a block without an exercise; on a card exercise two (the exercise, and
     the person's votes as the exercise counts them, with the exercise's limit).
     """
-    oefening = oefeningen_bridge.kaartoefening(blok) if blok.oefening_slug else None
+    oefening = oefeningen_bridge.kaartoefening(blok)
     if oefening is not None:
         kaarten, over = oefeningen_bridge.mijn_stemmen(blok=blok, oefening=oefening, user=user)
         return MijnStemmen(kaarten=kaarten, over=over)
