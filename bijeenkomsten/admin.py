@@ -20,8 +20,9 @@ class BijeenkomstAdmin(admin.ModelAdmin):
 
 @admin.register(Inbreng)
 class InbrengAdmin(admin.ModelAdmin):
-    list_display = ["tekst", "blok", "naam", "op_papier", "aangemaakt_op"]
-    raw_id_fields = ["blok", "auteur", "ingevoerd_door"]
+    list_display = ["inhoud", "blok", "naam", "op_papier", "aangemaakt_op"]
+    list_select_related = ["bijdrage"]
+    raw_id_fields = ["blok", "auteur", "ingevoerd_door", "bijdrage"]
 
 
 @admin.register(Deelname)

@@ -24,7 +24,7 @@ from trajecten.registries import (
     register_traject_link,
 )
 
-from . import oefeningen_bridge, services
+from . import oefeningen_bridge, selectors, services
 from .models import Bijeenkomst, Blok, Deelname, Inbreng, Stem
 
 # -- personal data ---------------------------------------------------------------
@@ -35,10 +35,10 @@ def _export_inbreng(user):
         {
             "bijeenkomst": i.blok.bijeenkomst.titel,
             "blok": i.blok.titel,
-            "tekst": i.tekst,
+            "tekst": i.inhoud,
             "aangemaakt_op": i.aangemaakt_op.isoformat(),
         }
-        for i in Inbreng.objects.filter(auteur=user).select_related("blok__bijeenkomst")
+        for i in Inbreng.objects.filter(auteur=user).select_related("blok__bijeenkomst", "bijdrage")
     ]
 
 
@@ -73,8 +73,8 @@ def _erase_bijeenkomst(user):
 
 def _export_stem(user):
     return [
-        {"kaart": s.inbreng.tekst[:80], "aangemaakt_op": s.aangemaakt_op.isoformat()}
-        for s in Stem.objects.filter(user=user, op_papier=False).select_related("inbreng")
+        {"kaart": s.inbreng.inhoud[:80], "aangemaakt_op": s.aangemaakt_op.isoformat()}
+        for s in Stem.objects.filter(user=user, op_papier=False).select_related("inbreng__bijdrage")
     ]
 
 
@@ -109,15 +109,14 @@ def _export_inbreng_traject(traject):
             "bijeenkomst_id": i.blok.bijeenkomst_id,
             "blok": i.blok.titel,
             "oefening": i.blok.oefening_slug,
-            "tekst": i.tekst,
+            "tekst": i.inhoud,
             "naam": i.naam,
             "op_papier": i.op_papier,
             "stemmen": i.aantal_stemmen,
             "aangemaakt_op": i.aangemaakt_op.isoformat(),
         }
-        for i in Inbreng.objects.filter(blok__bijeenkomst__traject=traject)
+        for i in selectors.met_stemmen(Inbreng.objects.filter(blok__bijeenkomst__traject=traject))
         .select_related("blok")
-        .annotate(aantal_stemmen=Count("stemmen"))
         .order_by("blok__bijeenkomst__datum", "blok__volgorde", "aangemaakt_op", "pk")
     ]
 

@@ -138,7 +138,7 @@ class Blok(models.Model):
     bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="blokken")
     volgorde = models.PositiveIntegerField(default=0)
     soort = models.CharField(_("soort blok"), max_length=20, choices=Soort.choices, default=Soort.VRIJ)
-    # Natural key of oefeningen.Oefening: no migration dependency on that app.
+    # The natural key of oefeningen.Oefening.
     oefening_slug = models.SlugField(_("oefening"), max_length=100, blank=True)
     titel = models.CharField(_("titel"), max_length=200)
     vraag = models.TextField(_("vraag op het scherm"), blank=True)
@@ -185,7 +185,13 @@ class Deelname(models.Model):
 
 
 class Inbreng(models.Model):
-    """One card put in during a session, by a participant or typed in by the begeleider."""
+    """One card put in during a session, by a participant or typed in by the begeleider.
+
+    On a card-exercise block the card IS the exercise's contribution (`bijdrage`): its text
+    and votes live there only, and `tekst` stays empty. The session keeps what is its own:
+    the block, the idempotency key, paper or proxy, the name shown, the time. On other
+    blocks the card's text is `tekst` and its votes are this app's `Stem` rows.
+    """
 
     blok = models.ForeignKey(Blok, on_delete=models.CASCADE, related_name="inbreng")
     auteur = models.ForeignKey(
@@ -194,15 +200,18 @@ class Inbreng(models.Model):
     # The name shown: empty when anonymous. Kept apart from `auteur` so erasing a person
     # can blank it, and so a paper card can name who wrote it.
     naam = models.CharField(max_length=150, blank=True)
-    tekst = models.TextField(_("tekst"))
+    tekst = models.TextField(_("tekst"), blank=True)
     op_papier = models.BooleanField(default=False)
     ingevoerd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     # Sent by the participant's browser with each card: a retried send is stored once.
     sleutel = models.CharField(max_length=64, blank=True)
-    # The contribution in the exercises app, when the block is an exercise.
-    bijdrage_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # The exercise's own contribution, when the block is a card exercise. Deleted on the
+    # exercise page, the card leaves the session's screens and report with it.
+    bijdrage = models.OneToOneField(
+        "oefeningen.Bijdrage", null=True, blank=True, on_delete=models.CASCADE, related_name="sessiekaart"
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -218,11 +227,19 @@ class Inbreng(models.Model):
         ]
 
     def __str__(self):
-        return self.tekst[:50]
+        return self.inhoud[:50]
+
+    @property
+    def inhoud(self) -> str:
+        """The card's text: the exercise contribution's, else the session's own (select_related("bijdrage"))."""
+        return self.bijdrage.tekst if self.bijdrage_id else self.tekst
 
 
 class Stem(models.Model):
-    """A dot vote on a card; cast by the person, or by the begeleider for someone on paper."""
+    """A dot vote on a card of a block without an exercise; cast by the person, or on paper.
+
+    A vote on an exercise card is the exercise's own vote (oefeningen.Stem), never a row here.
+    """
 
     inbreng = models.ForeignKey(Inbreng, on_delete=models.CASCADE, related_name="stemmen")
     user = models.ForeignKey(

@@ -1,27 +1,23 @@
 """The one place where live sessions touch the exercises app (`oefeningen`).
 
-A block names its exercise by slug (the exercise's natural key). Cards put in during a
-session for a card exercise are also handed to oefeningen through its service, so the
-exercise page shows them after the session. The dependency is real and one-way:
+A block names its exercise by slug (the exercise's natural key). A card put in during a
+session for a card exercise is the exercise's own contribution, written through its
+service, and a vote on it is the exercise's own vote: stored once, so the session's
+screens and report and the exercise page cannot disagree. The dependency is real and one-way:
 bijeenkomsten imports oefeningen, never the other way round.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 
 from oefeningen import services as oefeningen_services
-from oefeningen.models import Bijdrage, Oefening
+from oefeningen.models import Bijdrage, Oefening, Stem
 
-log = logging.getLogger(__name__)
-
-# Exercise kinds whose answer is a card: a session's input goes straight into them.
-KAART_SOORTEN = {"kaarten"}
+# A session block's own dots when its exercise's kind has none (the block's cards stay the session's).
+STEMMEN_ZONDER_OEFENING = 3
 
 
 @dataclass(frozen=True)
@@ -35,14 +31,14 @@ class OefeningInfo:
 
 
 def _info(oefening: Oefening) -> OefeningInfo:
-    instellingen = oefening.instellingen or {}
-    stemmen = instellingen.get("stemmen_per_persoon", 3) if isinstance(instellingen, dict) else 3
+    kind = oefening.kind
+    stemmen = kind.stemmen_per_persoon(oefening) if kind.stemmen else STEMMEN_ZONDER_OEFENING
     return OefeningInfo(
         slug=oefening.slug,
         titel=oefening.titel_vertaald,
         vraag=oefening.vraag_vertaald,
         soort=oefening.soort,
-        stemmen_per_persoon=int(stemmen or 3),
+        stemmen_per_persoon=int(stemmen or STEMMEN_ZONDER_OEFENING),
         anoniem_toegestaan=bool(oefening.anoniem_toegestaan),
     )
 
@@ -68,45 +64,58 @@ def oefening_url(traject, slug: str) -> str:
     return reverse("oefeningen:oefening", args=[traject.pk, slug])
 
 
-def kaart_doorgeven(*, blok, inbreng, auteur, anoniem: bool) -> int | None:
-    """Hand a session card to oefeningen; its id, or None when the block is no card exercise.
-
-    An anonymous block never passes the author on: if the exercise does not allow
-    anonymous answers, the card goes in as written "for the group" (no author either).
-    A refusal by oefeningen (ValidationError) leaves the session card standing.
-    """
+def kaartoefening(blok) -> Oefening | None:
+    """The block's exercise when it takes session cards as its own contributions, else None."""
     if not blok.oefening_slug:
         return None
     oefening = Oefening.objects.filter(slug=blok.oefening_slug).first()
-    # The one branch on the exercise kind left here: "does this kind take a session card?"
-    if oefening is None or oefening.soort not in KAART_SOORTEN:
+    # The kind decides whether a session card is one of its contributions (kaarten).
+    if oefening is None or not oefening.kind.kaart_invoer:
         return None
-    namens_groep = inbreng.op_papier or (anoniem and not oefening.anoniem_toegestaan)
-    try:
-        with transaction.atomic():
-            bijdrage = oefeningen_services.bijdrage_toevoegen(
-                traject=blok.bijeenkomst.traject,
-                oefening=oefening,
-                auteur=None if (anoniem or inbreng.op_papier) else auteur,
-                data={"tekst": inbreng.tekst},
-                anoniem=anoniem and not namens_groep,
-                namens_groep=namens_groep,
-            )
-    except ValidationError as error:
-        log.warning("oefeningen refused a session card (blok %s): %s", blok.pk, error)
-        return None
-    return bijdrage.pk
+    return oefening
 
 
-def stem_doorgeven(*, inbreng, kiezer) -> None:
-    """Mirror a person's vote on the exercise's card; oefeningen's own limits decide."""
-    if not inbreng.bijdrage_id:
-        return
-    bijdrage = Bijdrage.objects.filter(pk=inbreng.bijdrage_id).select_related("traject", "oefening").first()
-    if bijdrage is None:
-        return
-    try:
-        with transaction.atomic():
-            oefeningen_services.stem_uitbrengen(traject=bijdrage.traject, bijdrage=bijdrage, kiezer=kiezer)
-    except ValidationError as error:
-        log.info("oefeningen did not count a session vote (kaart %s): %s", inbreng.pk, error)
+def kaart_toevoegen(
+    *, blok, oefening: Oefening, tekst: str, auteur, anoniem: bool, op_papier: bool
+) -> Bijdrage:
+    """A session card as the exercise's own contribution; oefeningen's ValidationError passes on.
+
+    An anonymous block never passes the author on: if the exercise does not allow
+    anonymous answers, the card goes in as written "for the group" (no author either).
+    """
+    namens_groep = op_papier or (anoniem and not oefening.anoniem_toegestaan)
+    return oefeningen_services.bijdrage_toevoegen(
+        traject=blok.bijeenkomst.traject,
+        oefening=oefening,
+        auteur=None if (anoniem or op_papier) else auteur,
+        data={"tekst": tekst},
+        anoniem=anoniem and not namens_groep,
+        namens_groep=namens_groep,
+    )
+
+
+def mijn_stemmen(*, blok, oefening: Oefening, user) -> tuple[set[int], int]:
+    """(the session cards a person voted on, votes left) as the exercise counts them (one query).
+
+    The exercise's limit holds across the session and the exercise page: votes cast on
+    the exercise page count too. Paper votes have no kiezer and count for nobody.
+    """
+    kaarten = list(
+        Stem.objects.filter(
+            traject__bijeenkomsten__id=blok.bijeenkomst_id, oefening=oefening, kiezer=user
+        ).values_list("bijdrage__sessiekaart__id", flat=True)
+    )
+    limiet = oefening.kind.stemmen_per_persoon(oefening)
+    return {k for k in kaarten if k is not None}, max(limiet - len(kaarten), 0)
+
+
+def stem_uitbrengen(*, inbreng, kiezer, op_papier: bool, namens: str) -> Stem:
+    """A vote on an exercise card is the exercise's own vote; its limit decides (ValidationError)."""
+    bijdrage = inbreng.bijdrage
+    return oefeningen_services.stem_uitbrengen(
+        traject=bijdrage.traject,
+        bijdrage=bijdrage,
+        kiezer=None if op_papier else kiezer,
+        op_papier=op_papier,
+        namens=namens,
+    )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.utils import timezone
 
-from . import live
+from . import live, oefeningen_bridge
 from .models import Bijeenkomst, Blok, Deelname, Inbreng, Stem
 
 # -- planning ---------------------------------------------------------------------
@@ -50,10 +50,19 @@ def huidig_blok(b: Bijeenkomst) -> Blok | None:
     return b.huidig_blok if b.huidig_blok_id else None
 
 
-def _geteld(kaarten: QuerySet[Inbreng]) -> QuerySet[Inbreng]:
-    return kaarten.annotate(aantal_stemmen=Count("stemmen")).order_by(
-        "-aantal_stemmen", "aangemaakt_op", "pk"
+def met_stemmen(kaarten: QuerySet[Inbreng]) -> QuerySet[Inbreng]:
+    """Cards with their text's home (the exercise contribution) and their vote count.
+
+    A card's votes are the exercise's (on an exercise card) or the session's (elsewhere);
+    both counts are distinct, so the two joins do not multiply each other.
+    """
+    return kaarten.select_related("bijdrage").annotate(
+        aantal_stemmen=Count("stemmen", distinct=True) + Count("bijdrage__stemmen", distinct=True)
     )
+
+
+def _geteld(kaarten: QuerySet[Inbreng]) -> QuerySet[Inbreng]:
+    return met_stemmen(kaarten).order_by("-aantal_stemmen", "aangemaakt_op", "pk")
 
 
 def stemtelling(blok: Blok) -> QuerySet[Inbreng]:
@@ -70,7 +79,15 @@ class MijnStemmen:
 
 
 def mijn_stemmen(*, blok: Blok, user) -> MijnStemmen:
-    """The one way to ask for "my votes in this block" (one query)."""
+    """The one way to ask for "my votes in this block".
+
+    One query on a block without an exercise; on a card exercise two (the exercise, and
+    the person's votes as the exercise counts them, with the exercise's limit).
+    """
+    oefening = oefeningen_bridge.kaartoefening(blok)
+    if oefening is not None:
+        kaarten, over = oefeningen_bridge.mijn_stemmen(blok=blok, oefening=oefening, user=user)
+        return MijnStemmen(kaarten=kaarten, over=over)
     ids = list(
         Stem.objects.filter(inbreng__blok=blok, user=user, op_papier=False).values_list(
             "inbreng_id", flat=True

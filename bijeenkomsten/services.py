@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -231,31 +232,47 @@ def inbreng_toevoegen(
         raise InvoerDicht
     anoniem = Blok.objects.filter(pk=blok.pk).values_list("anoniem", flat=True).first()
     naam = "" if anoniem else (namens.strip() if op_papier else _naam(auteur))
+    oefening = oefeningen_bridge.kaartoefening(blok)
     try:
         with transaction.atomic():
+            # On a card exercise the card is the exercise's contribution (its refusal, a
+            # ValidationError, refuses the card here too); the session keeps its own part.
+            bijdrage = (
+                oefeningen_bridge.kaart_toevoegen(
+                    blok=blok,
+                    oefening=oefening,
+                    tekst=tekst,
+                    auteur=auteur,
+                    anoniem=anoniem,
+                    op_papier=op_papier,
+                )
+                if oefening
+                else None
+            )
             inbreng = Inbreng.objects.create(
                 blok=blok,
                 auteur=None if (anoniem or op_papier) else auteur,
                 naam=naam,
-                tekst=tekst.strip(),
+                tekst="" if bijdrage else tekst.strip(),
+                bijdrage=bijdrage,
                 op_papier=op_papier,
                 ingevoerd_door=ingevoerd_door if op_papier else None,
                 sleutel=sleutel,
             )
     except IntegrityError:
-        # The same key raced in from a retry: the first one stands.
+        # The same key raced in from a retry: the first one stands (and this contribution goes).
         return Inbreng.objects.get(blok=blok, sleutel=sleutel), False
-    bijdrage_id = oefeningen_bridge.kaart_doorgeven(
-        blok=blok, inbreng=inbreng, auteur=auteur, anoniem=anoniem
-    )
-    if bijdrage_id:
-        Inbreng.objects.filter(pk=inbreng.pk).update(bijdrage_id=bijdrage_id)
     live.bump(blok.bijeenkomst_id)
     return inbreng, True
 
 
 @transaction.atomic
-def stem_uitbrengen(*, inbreng: Inbreng, user, op_papier: bool = False, namens: str = "") -> Stem:
+def stem_uitbrengen(*, inbreng: Inbreng, user, op_papier: bool = False, namens: str = ""):
+    """A dot on a card of the current, open block (a person's own, or one on paper).
+
+    On an exercise card the vote is the exercise's own (oefeningen.Stem, its limit);
+    on other cards it is a session Stem within the block's limit.
+    """
     blok = Blok.objects.select_for_update().get(pk=inbreng.blok_id)
     if (
         not Bijeenkomst.objects.filter(
@@ -265,16 +282,30 @@ def stem_uitbrengen(*, inbreng: Inbreng, user, op_papier: bool = False, namens: 
     ):
         raise InvoerDicht
     if not op_papier:
-        mijn = selectors.mijn_stemmen(blok=blok, user=user)
-        if inbreng.pk in mijn.kaarten:
-            raise AlGestemd
-        if mijn.over <= 0:
-            raise StemmenOp
-    stem = Stem.objects.create(inbreng=inbreng, user=user, op_papier=op_papier, namens=namens.strip())
-    if not op_papier:
-        oefeningen_bridge.stem_doorgeven(inbreng=inbreng, kiezer=user)
+        _stem_vrij(blok, inbreng, user)
+    if inbreng.bijdrage_id:
+        try:
+            with transaction.atomic():
+                stem = oefeningen_bridge.stem_uitbrengen(
+                    inbreng=inbreng, kiezer=user, op_papier=op_papier, namens=namens
+                )
+        except ValidationError:
+            # Another device of the same person voted at this very moment: say which limit it hit.
+            if not op_papier:
+                _stem_vrij(blok, inbreng, user)
+            raise StemmenOp from None
+    else:
+        stem = Stem.objects.create(inbreng=inbreng, user=user, op_papier=op_papier, namens=namens.strip())
     live.bump(blok.bijeenkomst_id)
     return stem
+
+
+def _stem_vrij(blok: Blok, inbreng: Inbreng, user) -> None:
+    mijn = selectors.mijn_stemmen(blok=blok, user=user)
+    if inbreng.pk in mijn.kaarten:
+        raise AlGestemd
+    if mijn.over <= 0:
+        raise StemmenOp
 
 
 @transaction.atomic

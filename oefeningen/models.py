@@ -257,6 +257,10 @@ class Stem(models.Model):
         related_name="oefening_stemmen",
     )
     plek = models.PositiveSmallIntegerField()
+    # A dot the begeleider puts on a card in a live session for someone without a phone:
+    # no person (kiezer empty, plek 0), so it counts on the card but in nobody's limit.
+    op_papier = models.BooleanField(default=False)
+    namens = models.CharField(max_length=150, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -265,6 +269,10 @@ class Stem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["traject", "oefening", "kiezer", "plek"], name="stem_plek_uniek"),
             models.UniqueConstraint(fields=["bijdrage", "kiezer"], name="stem_een_per_kaart"),
+            models.CheckConstraint(
+                condition=models.Q(op_papier=False) | models.Q(kiezer__isnull=True),
+                name="stem_papier_zonder_kiezer",
+            ),
         ]
 
     def __str__(self):

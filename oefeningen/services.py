@@ -187,18 +187,30 @@ def bijdrage_verwijderen(*, bijdrage: Bijdrage, door, rol: str) -> None:
 # -- dot votes ------------------------------------------------------------------------------------
 
 
-def stem_uitbrengen(*, traject: Traject, bijdrage: Bijdrage, kiezer) -> Stem:
+def stem_uitbrengen(
+    *, traject: Traject, bijdrage: Bijdrage, kiezer, op_papier: bool = False, namens: str = ""
+) -> Stem:
     """One dot on a card of this trajectory, within the person's limit for the exercise.
 
     The limit is kept by the database: each vote takes a numbered place (1..limit) that is
     unique per person and exercise, so two votes sent at the same moment cannot both take
-    the last place.
+    the last place. A paper vote (`op_papier`, cast by the begeleider in a live session for
+    someone without a phone) has no kiezer and no place: it counts on the card only.
     """
     if bijdrage.traject_id != traject.pk:
         raise ValidationError({"stem": _("Je kunt alleen stemmen op kaarten van je eigen team.")})
     oefening = bijdrage.oefening
     if not oefening.kind.stemmen:
         raise ValidationError({"stem": _("Bij deze oefening wordt niet gestemd.")})
+    if op_papier:
+        return Stem.objects.create(
+            traject=traject,
+            oefening=oefening,
+            bijdrage=bijdrage,
+            plek=0,
+            op_papier=True,
+            namens=namens.strip(),
+        )
     limiet = oefening.kind.stemmen_per_persoon(oefening)
     for _poging in range(limiet + 2):
         bezet = set(

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -71,6 +71,10 @@ def inbreng(request, pk):
             ),
         )
         return _inbreng_antwoord(request, b, form, status=409)
+    except ValidationError as refused:
+        # The exercise refused the card (too long, empty): so does the session, text kept.
+        form.add_error("tekst", refused.messages)
+        return _inbreng_antwoord(request, b, form, status=400)
     if request.htmx:
         response = render(request, "bijeenkomsten/deelnemer.html#verstuurd", {})
         # A bare event name, not django_htmx's trigger_client_event (which sends JSON):

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -150,6 +151,9 @@ def papier(request, pk):
     except services.Conflict:
         form.add_error("tekst", _("Dit blok is dicht voor invoer. Open de invoer en probeer het opnieuw."))
         return _render_presentatie(request, b, papier_form=form, status=409)
+    except ValidationError as refused:
+        form.add_error("tekst", refused.messages)
+        return _render_presentatie(request, b, papier_form=form, status=400)
     messages.success(request, _("Het papiertje staat erbij."))
     return _naar_presentatie(b)
 

@@ -1,39 +1,9 @@
 """Cards of an exercise block also land in the exercises app, through its services."""
 
-import pytest
-from django.core.management import call_command
-
 from bijeenkomsten import services
 from bijeenkomsten.models import Blok
 from oefeningen.models import Bijdrage, Oefening
 from oefeningen.models import Stem as OefeningStem
-
-from .factories import maak_bijeenkomst
-
-
-@pytest.fixture
-def inhoud(db):
-    call_command("inhoud_laden", verbosity=0)
-
-
-@pytest.fixture
-def kaartsessie(world, inhoud):
-    b = maak_bijeenkomst(world.traject, begeleider=world.alice, blokken=0)
-    client = world.client("begeleider")
-    response = client.post(
-        f"/bijeenkomsten/{b.pk}/blokken/",
-        {
-            "soort": "oefening",
-            "oefening_slug": "context-sterktes",
-            "duur_minuten": 20,
-            "groepsgrootte": "individueel",
-        },
-    )
-    assert response.status_code == 302
-    client.post(f"/bijeenkomsten/{b.pk}/starten/")
-    b.refresh_from_db()
-    services.blok_zetten(blok=b.huidig_blok, veld="invoer_open", waarde=True)
-    return b
 
 
 def test_an_exercise_block_takes_title_and_question_from_the_exercise(kaartsessie):
