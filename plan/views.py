@@ -169,18 +169,7 @@ def besluit(request, pk, onderwerp):
 @require_http_methods(["GET", "POST"])
 def actie_nieuw(request, pk):
     traject = traject_for(request, pk, roles=BEGELEIDER)
-    form = ActieForm(request.POST or None, instance=Actie(traject=traject), traject=traject)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        traject.touch()
-        messages.success(request, _("De actie is toegevoegd."))
-        return redirect(_plan_url(traject, "sectie-acties"))
-    return render(
-        request,
-        "plan/actie_form.html",
-        {"traject": traject, "team": traject.team, "form": form},
-        status=400 if request.method == "POST" else 200,
-    )
+    return _actie_formulier(request, traject, Actie(traject=traject), _("De actie is toegevoegd."))
 
 
 @login_required
@@ -188,18 +177,21 @@ def actie_nieuw(request, pk):
 def actie(request, pk, actie_pk):
     traject = traject_for(request, pk, roles=BEGELEIDER)
     instance = get_object_or_404(Actie, pk=actie_pk, traject=traject)
+    return _actie_formulier(request, traject, instance, _("De actie is opgeslagen."))
+
+
+def _actie_formulier(request, traject, instance, melding):
+    """The action form, new or existing: saved and back to the plan, or shown again with a 400."""
     form = ActieForm(request.POST or None, instance=instance, traject=traject)
     if request.method == "POST" and form.is_valid():
         form.save()
         traject.touch()
-        messages.success(request, _("De actie is opgeslagen."))
+        messages.success(request, melding)
         return redirect(_plan_url(traject, "sectie-acties"))
-    return render(
-        request,
-        "plan/actie_form.html",
-        {"traject": traject, "team": traject.team, "form": form, "actie": instance},
-        status=400 if request.method == "POST" else 200,
-    )
+    context = {"traject": traject, "team": traject.team, "form": form}
+    if instance.pk:
+        context["actie"] = instance
+    return render(request, "plan/actie_form.html", context, status=400 if request.method == "POST" else 200)
 
 
 def _kaart_or_404(traject, raw):
