@@ -34,7 +34,7 @@ class RolBoek(models.TextChoices):
 class RolHandreiking(models.TextChoices):
     """The handreiking's five roles (Movisie, Handreiking Kwartiermaken, De basis)."""
 
-    ONDERSTEUNER = "ondersteuner", _("Ondersteuner of hulpverlener")
+    ONDERSTEUNER = "ondersteuner", _("Ondersteuner/hulpverlener")
     BELEIDSBEINVLOEDER = "beleidsbeinvloeder", _("Beleidsbeïnvloeder")
     DESKUNDIGHEIDSBEVORDERAAR = "deskundigheidsbevorderaar", _("Deskundigheidsbevorderaar")
     ONDERZOEKER = "onderzoeker", _("Onderzoeker")
@@ -90,7 +90,8 @@ class Plek(models.Model):
         _("functietitel"),
         max_length=200,
         help_text=_(
-            "Bijvoorbeeld: Ervaringsdeskundige herstel. Zet hier geen persoonlijk ervaringsthema in: "
+            "Bijvoorbeeld: Ervaringsdeskundige wijkteam. De handreiking raadt aan "
+            "‘ervaringsdeskundige’ met het thema te noemen; wij raden het thema af: "
             "dat deelt de ervaringsdeskundige zelf, als die dat wil."
         ),
     )

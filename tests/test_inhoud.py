@@ -242,3 +242,16 @@ def test_the_plan_pdf_is_english_for_an_english_reader(inhoud):
     assert "Pagina" not in tekst
     assert re.sub(r"\s+", " ", richting["label_en"]) in tekst
     assert "Action plan" in tekst
+
+
+@pytest.mark.django_db
+def test_the_handreikings_five_roles_carry_one_label_in_the_exercise_and_on_the_ed_place():
+    from ervaringsdeskundigen.models import RolHandreiking
+
+    call_command("loaddata", *FIXTURES, verbosity=0)
+    opties = Oefening.objects.get(slug="rollen-vijf-rollen-handreiking").instellingen["opties"]
+    for taal in ("nl", "en"):
+        with translation.override(taal):
+            in_oefening = {o["key"]: o["label_en"] if taal == "en" else o["label"] for o in opties}
+            op_plek = {rol.value: str(rol.label) for rol in RolHandreiking}
+            assert in_oefening == op_plek
