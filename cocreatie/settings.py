@@ -209,6 +209,9 @@ STORAGES = {
     },
 }
 
+# Aggregates of people's answers show only from this many people up (trajecten/zichtbaarheid.py).
+COCREATIE_GROEP_MINIMUM = env_int("COCREATIE_GROEP_MINIMUM", 3)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

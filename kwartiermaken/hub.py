@@ -5,8 +5,11 @@ and demo data.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.utils.translation import gettext_lazy as _
 
+from trajecten import zichtbaarheid
 from trajecten.registries import (
     PersonalData,
     PlanSection,
@@ -117,17 +120,19 @@ def _rows_stappen(traject):
 
 
 def _rows_scan(traject):
+    """Scan answers without names, and only of rounds that reached the small-group minimum."""
+    antwoorden = list(
+        ScanAntwoord.objects.filter(ronde__traject=traject)
+        .select_related("ronde", "vraag")
+        .order_by("ronde__nummer", "vraag__volgorde", "antwoord", "toelichting")
+    )
+    mensen = defaultdict(set)
+    for a in antwoorden:
+        mensen[a.ronde_id].add(a.user_id)
     return [
-        {
-            "ronde": a.ronde.nummer,
-            "vraag": a.vraag.slug,
-            "persoon": weergavenaam(a.user),
-            "antwoord": a.antwoord,
-            "toelichting": a.toelichting,
-        }
-        for a in ScanAntwoord.objects.filter(ronde__traject=traject)
-        .select_related("ronde", "vraag", "user")
-        .order_by("ronde__nummer", "vraag__volgorde", "user_id")
+        {"ronde": a.ronde.nummer, "vraag": a.vraag.slug, "antwoord": a.antwoord, "toelichting": a.toelichting}
+        for a in antwoorden
+        if zichtbaarheid.aggregaat_zichtbaar(len(mensen[a.ronde_id]))
     ]
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from oefeningen.models import Oefening
+from trajecten import zichtbaarheid
 from trajecten.models import Traject
 from trajecten.registries import Progress
 
@@ -276,7 +277,16 @@ def scan_overzicht(traject, vragen, rondes):
             }
         )
     ingevuld = len({a.user_id for a in antwoorden if huidige and a.ronde_id == huidige.pk})
-    return {"huidige": huidige, "vorige": vorige, "rijen": rijen, "ingevuld": ingevuld}
+    drempel = zichtbaarheid.drempel(ingevuld)
+    if not drempel.zichtbaar:
+        rijen = []
+    if vorige and not zichtbaarheid.aggregaat_zichtbaar(
+        len({a.user_id for a in antwoorden if a.ronde_id == vorige.pk})
+    ):
+        vorige = None  # a round too small to show is not compared with either
+        for rij in rijen:
+            rij["beweging"] = Counter()
+    return {"huidige": huidige, "vorige": vorige, "rijen": rijen, "ingevuld": ingevuld, "drempel": drempel}
 
 
 # -- organisation overview ------------------------------------------------------

@@ -15,7 +15,7 @@ from django.db.models.signals import pre_save
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from trajecten import registries
+from trajecten import registries, zichtbaarheid
 from trajecten.registries import (
     PersonalData,
     PlanSection,
@@ -123,28 +123,44 @@ def _export_rijen(traject) -> list[dict[str, Any]]:
 
 
 def _bijdrage_rijen(traject) -> list[dict[str, Any]]:
-    return [
-        {
-            "hoofdstuk": b.oefening.hoofdstuk.slug,
-            "oefening": b.oefening.slug,
-            "soort": b.oefening.soort,
-            "onderdeel": b.item,
-            "tekst": b.tekst,
-            "toelichting": b.toelichting,
-            "waarde": b.waarde,
-            "datum": b.datum.isoformat() if b.datum else None,
-            "auteur": weergavenaam(b.auteur) if b.auteur_id else None,
-            "anoniem": b.is_anoniem,
-            "namens_groep": b.namens_groep,
-            "groep": b.cluster.naam if b.cluster_id else None,
-            "stemmen": b.aantal_stemmen,
-            "aangemaakt_op": b.aangemaakt_op.isoformat(),
-        }
-        for b in Bijdrage.objects.filter(traject=traject)
+    bijdragen = list(
+        Bijdrage.objects.filter(traject=traject)
         .select_related("oefening__hoofdstuk", "auteur", "cluster")
         .annotate(aantal_stemmen=Count("stemmen"))
         .order_by("oefening__hoofdstuk__volgorde", "oefening__volgorde", "aangemaakt_op", "pk")
-    ]
+    )
+    per_oefening = defaultdict(list)
+    for b in bijdragen:
+        per_oefening[b.oefening_id].append(b)
+    rijen = []
+    for groep in per_oefening.values():
+        kind = groep[0].oefening.kind
+        if kind.antwoord_per_persoon and not zichtbaarheid.aggregaat_zichtbaar(
+            len({b.auteur_id or f"x{b.pk}" for b in groep})
+        ):
+            continue  # one answer per person is an aggregate: not below the minimum
+        met_naam = zichtbaarheid.naam_bij_antwoord(kind)
+        rijen += [_bijdrage_rij(b, met_naam=met_naam) for b in zichtbaarheid.losse_antwoorden(kind, groep)]
+    return rijen
+
+
+def _bijdrage_rij(b, *, met_naam: bool) -> dict[str, Any]:
+    return {
+        "hoofdstuk": b.oefening.hoofdstuk.slug,
+        "oefening": b.oefening.slug,
+        "soort": b.oefening.soort,
+        "onderdeel": b.item,
+        "tekst": b.tekst,
+        "toelichting": b.toelichting,
+        "waarde": b.waarde,
+        "datum": b.datum.isoformat() if b.datum else None,
+        "auteur": weergavenaam(b.auteur) if b.auteur_id and met_naam else None,
+        "anoniem": b.is_anoniem,
+        "namens_groep": b.namens_groep,
+        "groep": b.cluster.naam if b.cluster_id else None,
+        "stemmen": b.aantal_stemmen,
+        "aangemaakt_op": b.aangemaakt_op.isoformat() if met_naam else None,
+    }
 
 
 def _tekst_rijen(traject) -> list[dict[str, Any]]:

@@ -18,12 +18,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from trajecten import zichtbaarheid
 from trajecten.weergave import weergavenaam
 
 KAART_MAX = 500
 TOELICHTING_MAX = 2000
 TEKST_MAX = 20000
-MIN_GROEP = 3  # a perspective group is only shown with at least this many people
 
 _REGISTRY: dict[str, Kind] = {}
 
@@ -160,7 +160,7 @@ def verdeling(key, label, waarden: list[tuple[Any, str]], gekozen: list[Any], me
 
 
 def splits_per_perspectief(antwoorden: list, perspectieven: dict[int, str], maak) -> list[dict]:
-    """Answers split by the authors' perspective; groups under MIN_GROEP people are hidden."""
+    """Answers split by the authors' perspective; a group below the small-group minimum is hidden."""
     from trajecten.models import Perspectief
 
     groepen = defaultdict(list)
@@ -171,12 +171,13 @@ def splits_per_perspectief(antwoorden: list, perspectieven: dict[int, str], maak
     for p in Perspectief:
         groep = groepen.get(p.value, [])
         mensen = len({b.auteur_id for b in groep})
+        zichtbaar = zichtbaarheid.aggregaat_zichtbaar(mensen)
         result.append(
             {
                 "perspectief": p.label,
                 "mensen": mensen,
-                "zichtbaar": mensen >= MIN_GROEP,
-                "verdeling": maak(groep) if mensen >= MIN_GROEP else None,
+                "zichtbaar": zichtbaar,
+                "verdeling": maak(groep) if zichtbaar else None,
             }
         )
     return [r for r in result if r["mensen"]]
@@ -197,6 +198,9 @@ class Kind:
     # True: a person's submit replaces their earlier answer (schaal, keuze, checklist).
     # False: each submit adds one more item (kaarten, tijdlijn, kompas, matrix).
     antwoord_per_persoon = False
+    # True: single answers only mean something together (ratings, ticks): never shown or
+    # exported with a name (trajecten.zichtbaarheid).
+    alleen_samen = False
     stemmen = False  # dot votes on the items
     # The team writes one shared text (GedeeldeTekst) instead of contributions (tekst).
     gedeelde_tekst = False

@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from trajecten import zichtbaarheid
+
 from .basis import (
-    MIN_GROEP,
     Kind,
     check_keyed_list,
     perspectief_labels,
@@ -23,6 +24,7 @@ class Checklist(Kind):
     key = "checklist"
     label = _("Checklist")
     antwoord_per_persoon = True
+    alleen_samen = True
     per_perspectief = True
     leeg_antwoord = True
     allowed_settings = {"items"}
@@ -76,19 +78,27 @@ class Checklist(Kind):
             }
             for p in perspectief_labels():
                 groep_mensen = per_persp_mensen.get(p.value, set())
-                if len(groep_mensen) >= MIN_GROEP:
+                if zichtbaarheid.aggregaat_zichtbaar(len(groep_mensen)):
                     n = sum(1 for b in antwoorden if b.auteur_id in groep_mensen)
                     rij["perspectieven"].append(
                         {"perspectief": p.label, "mensen": len(groep_mensen), "aantal": n}
                     )
             rijen.append(rij)
         te_klein = [
-            p.label for p in perspectief_labels() if 0 < len(per_persp_mensen.get(p.value, ())) < MIN_GROEP
+            p.label
+            for p in perspectief_labels()
+            if per_persp_mensen.get(p.value)
+            and not zichtbaarheid.aggregaat_zichtbaar(len(per_persp_mensen[p.value]))
         ]
-        return {"rijen": rijen, "mensen": mensen, "te_klein": te_klein}
+        drempel = zichtbaarheid.drempel(mensen)
+        if not drempel.zichtbaar:
+            rijen, te_klein = [], []
+        return {"rijen": rijen, "mensen": mensen, "te_klein": te_klein, "drempel": drempel}
 
     def summary(self, oefening, bijdragen, tekst=None):
         agg = self.aggregate(oefening, bijdragen, perspectieven={})
+        if agg["mensen"] and not agg["drempel"].zichtbaar:
+            return [agg["drempel"].kort]
         return [
             gettext("%(label)s: %(n)s van %(m)s")
             % {"label": r["item"]["label"], "n": r["aantal"], "m": agg["mensen"]}

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from trajecten import zichtbaarheid
+
 from .basis import (
     TOELICHTING_MAX,
     Kind,
@@ -106,11 +108,11 @@ class Keuze(Kind):
                     "bijdragen": vervallen,
                 }
             )
-        return {"rijen": rijen, "mensen": mensen}
+        drempel = zichtbaarheid.drempel(mensen)
+        return {"rijen": rijen if drempel.zichtbaar else [], "mensen": mensen, "drempel": drempel}
 
     def summary(self, oefening, bijdragen, tekst=None):
-        return [
-            f"{r['optie']['label']}: {r['aantal']}"
-            for r in self.aggregate(oefening, bijdragen, perspectieven={})["rijen"]
-            if r["aantal"]
-        ]
+        agg = self.aggregate(oefening, bijdragen, perspectieven={})
+        if agg["mensen"] and not agg["drempel"].zichtbaar:
+            return [agg["drempel"].kort]
+        return [f"{r['optie']['label']}: {r['aantal']}" for r in agg["rijen"] if r["aantal"]]

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from trajecten import zichtbaarheid
+
 from .basis import (
     Kind,
     check_keyed_list,
@@ -24,6 +26,7 @@ class Schaal(Kind):
     key = "schaal"
     label = _("Schaal")
     antwoord_per_persoon = True
+    alleen_samen = True
     per_perspectief = True
     allowed_settings = {"min", "max", "min_label", "max_label", "items"}
 
@@ -100,8 +103,16 @@ class Schaal(Kind):
         rijen = []
         for item in self.items(oefening):
             antwoorden = per_item.get(item["key"], [])
+            drempel = zichtbaarheid.drempel(len({b.auteur_id or f"x{b.pk}" for b in antwoorden}))
+            if not drempel.zichtbaar:
+                rijen.append(
+                    {"label": item["label"], "drempel": drempel, "totaal": None, "perspectieven": []}
+                )
+                continue
             rijen.append(
                 {
+                    "label": item["label"],
+                    "drempel": drempel,
                     "totaal": verdeling(
                         item["key"], item["label"], waarden, [b.waarde for b in antwoorden], len(antwoorden)
                     ),
@@ -125,7 +136,10 @@ class Schaal(Kind):
         regels = []
         for rij in agg["rijen"]:
             v = rij["totaal"]
-            if v.mensen:
+            if v is None:
+                if rij["drempel"].mensen:
+                    regels.append(f"{rij['label']}: {rij['drempel'].kort}")
+            elif v.mensen:
                 spreiding = ", ".join(f"{lab}: {n}" for _w, lab, n, _p in v.aantallen if n)
                 regels.append(
                     ngettext(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cocreatie.meldingen import met_melding
+from trajecten import zichtbaarheid
 from trajecten.models import Rol
 
 from .. import selectors, services
@@ -143,7 +144,14 @@ def pagina_context(request, traject, oefening, *, cluster_form=None, focus=None,
         "is_complete": kind.is_complete(oefening, bijdragen, tekst),
         "vraag_verwijderen": _("Weet je zeker dat je dit wilt verwijderen?"),
         **_stemmen(request, traject, oefening, bijdragen),
+        **_kleine_groepen(kind, bijdragen, is_begeleider=is_begeleider),
     }
+
+
+def _kleine_groepen(kind, bijdragen, *, is_begeleider):
+    """The small-group minimum for the page's words, and the begeleider's list of single answers."""
+    losse = zichtbaarheid.losse_antwoorden(kind, bijdragen) if is_begeleider else []
+    return {"groep_minimum": zichtbaarheid.minimum(), "losse_antwoorden": losse}
 
 
 def respond(request, traject, oefening, *, status=200, melding="", **kwargs):

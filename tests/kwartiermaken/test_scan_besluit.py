@@ -68,20 +68,22 @@ def test_a_note_without_an_answer_is_refused(world):
 
 
 def test_rounds_are_compared_and_show_how_answers_moved(world):
-    bob, alice = world.client("teamlid"), world.client("begeleider")
+    bob, alice, mira = world.client("teamlid"), world.client("begeleider"), world.client("leidinggevende")
     bob.post(_url(world, "scan/"), {"antwoord_steun": "nee"})
     alice.post(_url(world, "scan/"), {"antwoord_steun": "ja"})
+    mira.post(_url(world, "scan/"), {"antwoord_steun": "ja"})
     assert alice.post(_url(world, "scan/nieuwe-ronde/")).status_code == 302
     assert list(ScanRonde.objects.values_list("nummer", flat=True)) == [1, 2]
     bob.post(_url(world, "scan/"), {"antwoord_steun": "ja"})
     alice.post(_url(world, "scan/"), {"antwoord_steun": "ja"})
+    mira.post(_url(world, "scan/"), {"antwoord_steun": "ja"})
     html = bob.get(_url(world, "scan/")).content.decode()
     assert _cellen(html, "Steunen medewerkers") == [
-        "Ja: 2 (was 1)",
+        "Ja: 3 (was 2)",
         "Deels: 0 (was 0)",
         "Nee: 0 (was 1)",
         "Weet ik niet: 0 (was 0)",
-        "Verschoven: 1 beter, 0 minder goed, 1 gelijk",
+        "Verschoven: 1 beter, 0 minder goed, 2 gelijk",
     ]
     # round 1 is kept as it was
     assert ScanAntwoord.objects.filter(ronde__nummer=1, antwoord="nee").count() == 1

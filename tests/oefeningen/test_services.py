@@ -105,7 +105,8 @@ def test_a_single_keuze_keeps_one_choice_per_person(world, oef):
     assert list(Bijdrage.objects.values_list("item", "toelichting")) == [("betaald", "omdat")]
 
 
-def test_a_choice_outlives_its_option_when_the_content_drops_it(world, oef):
+def test_a_choice_outlives_its_option_when_the_content_drops_it(world, oef, settings):
+    settings.COCREATIE_GROEP_MINIMUM = 1  # one answer, shown: this test is about the option
     keuze = oef("keuze")
     services.bijdrage_toevoegen(
         traject=world.traject,

@@ -1,0 +1,81 @@
+"""Who sees what: the rules every channel asks before it shows people's answers.
+
+Small groups (issue 13): an aggregate of people's answers (a spread, an average, counts per
+option, a scan round, a split by perspective) is shown only from `minimum()` people up, on
+every page, in the plan and its PDF and in the exports. Below it a viewer reads how many
+answers there are and from how many they appear (`Drempel`). The minimum is the setting
+COCREATIE_GROEP_MINIMUM (3 unless set).
+
+Ratings, checklist ticks and scan answers carry no names anywhere, exports and the
+begeleider's list included (`naam_bij_antwoord`, `losse_antwoorden`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import ngettext
+
+
+def minimum() -> int:
+    return max(1, int(getattr(settings, "COCREATIE_GROEP_MINIMUM", 3)))
+
+
+@dataclass(frozen=True)
+class Drempel:
+    """Whether an aggregate over `mensen` people may be shown, and the words when it may not."""
+
+    mensen: int
+    minimum: int
+
+    @property
+    def zichtbaar(self) -> bool:
+        return self.mensen >= self.minimum
+
+    @property
+    def uitleg(self) -> str:
+        """For a viewer below the minimum: how many answers, and from how many they show."""
+        return ngettext(
+            "%(n)s antwoord. Wat het team antwoordde, zie je vanaf %(min)s mensen, zodat niemand herkenbaar is.",
+            "%(n)s antwoorden. Wat het team antwoordde, zie je vanaf %(min)s mensen, zodat niemand herkenbaar is.",
+            self.mensen,
+        ) % {"n": self.mensen, "min": self.minimum}
+
+    @property
+    def kort(self) -> str:
+        """The same in a line of a summary (the plan, its PDF)."""
+        return ngettext(
+            "%(n)s antwoord, zichtbaar vanaf %(min)s mensen",
+            "%(n)s antwoorden, zichtbaar vanaf %(min)s mensen",
+            self.mensen,
+        ) % {"n": self.mensen, "min": self.minimum}
+
+
+def drempel(mensen: int) -> Drempel:
+    return Drempel(mensen=mensen, minimum=minimum())
+
+
+def aggregaat_zichtbaar(mensen: int) -> bool:
+    return drempel(mensen).zichtbaar
+
+
+def naam_bij_antwoord(kind) -> bool:
+    """Whether a single answer of this exercise kind may be shown or exported with a name.
+
+    Ratings and ticks only mean something together (`kind.alleen_samen`): no name anywhere,
+    not even in the begeleider's list. Cards and choices with their reasons are shown with
+    their author's name, as on the page (anonymous ones have none stored).
+    """
+    return not kind.alleen_samen
+
+
+def losse_antwoorden(kind, bijdragen: list) -> list:
+    """The begeleider's list of single answers (to remove one by mistake or abuse): for kinds
+    that only mean something together, none below the small-group minimum, and sorted by
+    answer rather than by time, so no row can be traced to a person."""
+    if naam_bij_antwoord(kind):
+        return list(bijdragen)
+    if not aggregaat_zichtbaar(len({b.auteur_id or f"x{b.pk}" for b in bijdragen})):
+        return []
+    return sorted(bijdragen, key=lambda b: (b.item, b.waarde if b.waarde is not None else -1, b.toelichting))
