@@ -124,7 +124,7 @@ def _export_rijen(traject) -> list[dict[str, Any]]:
 
 def _bijdrage_rijen(traject) -> list[dict[str, Any]]:
     bijdragen = list(
-        Bijdrage.objects.filter(traject=traject)
+        selectors.onthuld(Bijdrage.objects.filter(traject=traject), traject)
         .select_related("oefening__hoofdstuk", "auteur", "cluster")
         .annotate(aantal_stemmen=Count("stemmen"))
         .order_by("oefening__hoofdstuk__volgorde", "oefening__volgorde", "aangemaakt_op", "pk")
@@ -181,7 +181,9 @@ def _tekst_rijen(traject) -> list[dict[str, Any]]:
             "stemmen": 0,
             "aangemaakt_op": t.gewijzigd_op.isoformat(),
         }
-        for t in GedeeldeTekst.objects.filter(traject=traject).select_related("oefening__hoofdstuk")
+        for t in selectors.onthuld(GedeeldeTekst.objects.filter(traject=traject), traject).select_related(
+            "oefening__hoofdstuk"
+        )
     ]
 
 

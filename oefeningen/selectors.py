@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Func, Q, QuerySet, Subquery
+from django.utils.translation import gettext
 
 from trajecten.models import Lidmaatschap, Traject
 from trajecten.registries import Progress
@@ -86,8 +87,28 @@ class Samenvatting:
     regels: list[str] = field(default_factory=list)
 
 
+def onthuld(qs: QuerySet, traject: Traject) -> QuerySet:
+    """Leaves out what belongs to exercises the begeleider hid until the reveal.
+
+    Private until reveal means invisible: the plan, its PDF and versions, and the exports
+    read through this, so hidden content reaches them only after the reveal (the exercise
+    page shows a hidden exercise's cards to their own author alone: zichtbare_bijdragen).
+    """
+    verborgen = OefeningStatus.objects.filter(traject=traject, verborgen=True).values("oefening_id")
+    return qs.exclude(oefening_id__in=verborgen)
+
+
 def _samenvatting(oefening, status: OefeningStatus, bijdragen: list, tekst) -> Samenvatting:
     kind = oefening.kind
+    if status.verborgen:
+        return Samenvatting(
+            oefening=oefening,
+            status=status.status,
+            status_label=status.get_status_display(),
+            aantal_bijdragen=0,
+            is_complete=False,
+            regels=[gettext("Nog verborgen: de begeleider laat de antwoorden later zien.")],
+        )
     return Samenvatting(
         oefening=oefening,
         status=status.status,
@@ -113,13 +134,16 @@ def samenvattingen(traject: Traject, oefeningen: list[Oefening]) -> list[Samenva
     }
     per_oefening: dict[int, list] = {pk: [] for pk in ids}
     for b in (
-        Bijdrage.objects.filter(traject=traject, oefening_id__in=ids)
+        onthuld(Bijdrage.objects.filter(traject=traject, oefening_id__in=ids), traject)
         .select_related("auteur")
         .annotate(aantal_stemmen=Count("stemmen"))
         .order_by("aangemaakt_op", "pk")
     ):
         per_oefening[b.oefening_id].append(b)
-    teksten = {t.oefening_id: t for t in GedeeldeTekst.objects.filter(traject=traject, oefening_id__in=ids)}
+    teksten = {
+        t.oefening_id: t
+        for t in onthuld(GedeeldeTekst.objects.filter(traject=traject, oefening_id__in=ids), traject)
+    }
     return [
         _samenvatting(
             o,
@@ -170,8 +194,11 @@ def kompas_kaarten(traject: Traject) -> list[KompasKaart]:
         KompasKaart(
             id=b.pk, oefening_id=b.oefening_id, richting=b.item, tekst=b.tekst, stemmen=b.aantal_stemmen
         )
-        for b in Bijdrage.objects.filter(
-            traject=traject, oefening__hoofdstuk__slug=KOMPAS_HOOFDSTUK, oefening__soort=Soort.KOMPAS
+        for b in onthuld(
+            Bijdrage.objects.filter(
+                traject=traject, oefening__hoofdstuk__slug=KOMPAS_HOOFDSTUK, oefening__soort=Soort.KOMPAS
+            ),
+            traject,
         )
         .only("pk", "oefening_id", "item", "tekst")
         .annotate(aantal_stemmen=Count("stemmen"))

@@ -4,6 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
+from kwartiermaken.models import ScanVraag
+from kwartiermaken.services import scan_beantwoorden
 from tests.e2e.conftest import PHONE, check_a11y, login, no_horizontal_scroll, screenshot
 from tests.kwartiermaken.conftest import laad_inhoud
 
@@ -96,6 +98,12 @@ def test_begeleider_moves_a_step_and_sees_progress_change(page, live_server, wor
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/scan/")
     page.get_by_role("group", name=re.compile("Is er genoeg geld")).get_by_label("Deels").check()
     page.get_by_role("button", name="Antwoorden opslaan").click()
+    # One person: no counts yet, so no one is recognisable (trajecten/zichtbaarheid.py).
+    expect(page.locator("#spreiding")).to_contain_text("zie je vanaf 3 mensen")
+    geld = ScanVraag.objects.get(slug="geld")
+    for user in (world.bob, world.mira):
+        scan_beantwoorden(traject=world.traject, user=user, antwoorden={geld: ("ja", "")})
+    page.reload()
     expect(page.locator("#spreiding")).to_contain_text("Is er genoeg geld?")
     check_a11y(page, "scan")
     page.set_viewport_size(PHONE)

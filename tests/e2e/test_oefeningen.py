@@ -94,7 +94,10 @@ def test_shared_text_conflict_and_the_other_kinds_render_accessibly(page, live_s
     screenshot(page, "oefeningen-overzicht-desktop")
 
 
-def test_one_exercise_of_each_kind_filled_in_and_seen_by_the_begeleider(page, browser, live_server, world):
+def test_one_exercise_of_each_kind_filled_in_and_seen_by_the_begeleider(
+    page, browser, live_server, world, settings
+):
+    settings.COCREATIE_GROEP_MINIMUM = 1  # each kind's result as the begeleider reads it (one person)
     oef = {
         soort: OefeningFactory(soort=soort)
         for soort in ("schaal", "keuze", "checklist", "tijdlijn", "kompas", "matrix")

@@ -82,7 +82,8 @@ def test_pages_of_every_app_reflow_at_320px_with_long_content(page, live_server,
 # kept as a test of that page alone.
 
 
-def test_scale_results_reflow_at_320px(page, live_server, long_world):
+def test_scale_results_reflow_at_320px(page, live_server, long_world, settings):
+    settings.COCREATIE_GROEP_MINIMUM = 1  # the layout of a spread, not the small-group rule
     world = long_world
     schaal = Oefening.objects.get(slug="kruisbestuiving-waardering")
     antwoorden = [{"item": i["key"], "waarde": 4} for i in schaal.instellingen["items"]]
