@@ -125,7 +125,15 @@ class Schaal(Kind):
                     ),
                 }
             )
-        return {"rijen": rijen, "waarden": waarden}
+        mensen = len({b.auteur_id or f"x{b.pk}" for b in bijdragen})
+        # Nothing shown yet: one line for the whole exercise instead of one per item.
+        alles_verborgen = not any(r["totaal"] for r in rijen)
+        return {
+            "rijen": rijen,
+            "waarden": waarden,
+            "drempel": zichtbaarheid.drempel(mensen),
+            "alles_verborgen": alles_verborgen,
+        }
 
     def is_complete(self, oefening, bijdragen, tekst=None):
         beantwoord = {b.item for b in bijdragen}
