@@ -22,7 +22,11 @@ class BijdrageForm(forms.Form):
         if not bewerken:
             if oefening.anoniem_toegestaan:
                 self.fields["anoniem"] = forms.BooleanField(
-                    label=_("Anoniem meedoen: je naam wordt niet bewaard"), required=False
+                    label=_("Anoniem meedoen: je naam wordt niet bewaard"),
+                    help_text=_(
+                        "Aanpassen of weghalen kan daarna alleen nog in deze browser, zolang de oefening openstaat."
+                    ),
+                    required=False,
                 )
             if rol == Rol.BEGELEIDER:
                 self.fields["namens_groep"] = forms.BooleanField(

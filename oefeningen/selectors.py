@@ -38,9 +38,10 @@ def tekst_ophalen(traject: Traject, oefening: Oefening) -> GedeeldeTekst:
 
 
 def zichtbare_bijdragen(
-    traject: Traject, oefening: Oefening, *, kijker=None, verborgen: bool = False
+    traject: Traject, oefening: Oefening, *, kijker=None, verborgen: bool = False, bewijs=frozenset()
 ) -> QuerySet[Bijdrage]:
-    """Contributions with their vote counts (one query); only the viewer's own when hidden."""
+    """Contributions with their vote counts (one query); only the viewer's own when hidden
+    (their anonymous ones too, by the receipt `bewijs` their browser holds)."""
     qs = (
         Bijdrage.objects.filter(traject=traject, oefening=oefening)
         .select_related("auteur")
@@ -48,7 +49,7 @@ def zichtbare_bijdragen(
         .order_by("aangemaakt_op", "pk")
     )
     if verborgen:
-        qs = qs.filter(auteur=kijker) if kijker is not None else qs.none()
+        qs = qs.filter(Q(auteur=kijker) | Q(pk__in=bewijs, auteur=None)) if kijker is not None else qs.none()
     return qs
 
 

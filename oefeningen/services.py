@@ -9,6 +9,7 @@ functions trust `traject`, `auteur`, `door` and `kiezer` as given.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -160,14 +161,24 @@ def antwoorden_opslaan(
     return rijen
 
 
-def mag_wijzigen(bijdrage: Bijdrage, user, rol: str) -> bool:
-    """Own contributions may be edited by their author; a begeleider moderates all."""
-    return rol == Rol.BEGELEIDER or (bijdrage.auteur_id is not None and bijdrage.auteur_id == user.pk)
+def mag_wijzigen(bijdrage: Bijdrage, user, rol: str, *, bewijs: Collection[int] = ()) -> bool:
+    """Own contributions may be edited by their author; a begeleider moderates all.
+
+    An anonymous contribution has no author stored: the browser that sent it shows its
+    receipt (`bewijs`, trajecten.zichtbaarheid) instead.
+    """
+    if rol == Rol.BEGELEIDER:
+        return True
+    if bijdrage.auteur_id is None:
+        return bijdrage.is_anoniem and bijdrage.pk in bewijs
+    return bijdrage.auteur_id == user.pk
 
 
 @transaction.atomic
-def bijdrage_wijzigen(*, bijdrage: Bijdrage, door, rol: str, data: dict[str, Any]) -> Bijdrage:
-    if not mag_wijzigen(bijdrage, door, rol):
+def bijdrage_wijzigen(
+    *, bijdrage: Bijdrage, door, rol: str, data: dict[str, Any], bewijs: Collection[int] = ()
+) -> Bijdrage:
+    if not mag_wijzigen(bijdrage, door, rol, bewijs=bewijs):
         raise ValidationError(_("Je kunt alleen je eigen bijdragen aanpassen."))
     schoon = bijdrage.oefening.kind.clean_data(bijdrage.oefening, data)
     for naam, waarde in schoon.items():
@@ -178,8 +189,8 @@ def bijdrage_wijzigen(*, bijdrage: Bijdrage, door, rol: str, data: dict[str, Any
 
 
 @transaction.atomic
-def bijdrage_verwijderen(*, bijdrage: Bijdrage, door, rol: str) -> None:
-    if not mag_wijzigen(bijdrage, door, rol):
+def bijdrage_verwijderen(*, bijdrage: Bijdrage, door, rol: str, bewijs: Collection[int] = ()) -> None:
+    if not mag_wijzigen(bijdrage, door, rol, bewijs=bewijs):
         raise ValidationError(_("Je kunt alleen je eigen bijdragen verwijderen."))
     bijdrage.delete()
 

@@ -6,6 +6,9 @@ every page, in the plan and its PDF and in the exports. Below it a viewer reads 
 answers there are and from how many they appear (`Drempel`). The minimum is the setting
 COCREATIE_GROEP_MINIMUM (3 unless set).
 
+Regret: the author of an anonymous contribution can change or withdraw it from the browser
+that sent it, through a receipt only that browser holds (`bewijs`, `onthoud`, `bewaar`).
+
 Ratings, checklist ticks and scan answers carry no names anywhere, exports and the
 begeleider's list included (`naam_bij_antwoord`, `losse_antwoorden`).
 """
@@ -13,8 +16,10 @@ begeleider's list included (`naam_bij_antwoord`, `losse_antwoorden`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
+from django.core import signing
 from django.utils.translation import ngettext
 
 
@@ -79,3 +84,52 @@ def losse_antwoorden(kind, bijdragen: list) -> list:
     if not aggregaat_zichtbaar(len({b.auteur_id or f"x{b.pk}" for b in bijdragen})):
         return []
     return sorted(bijdragen, key=lambda b: (b.item, b.waarde if b.waarde is not None else -1, b.toelichting))
+
+
+# -- regret: the author of an anonymous contribution ----------------------------------------------
+#
+# Nothing stored links an anonymous contribution to its author. So that they can still change
+# or withdraw it, their browser alone keeps a signed receipt (a cookie) listing the ids of the
+# anonymous contributions it sent, bound to the account that sent them (a shared laptop in a
+# team room does not hand them to the next person). The server keeps no copy.
+
+BEWIJS_COOKIE = "cocreatie_anoniem"
+BEWIJS_ZOUT = "cocreatie.anoniem-bewijs"
+BEWIJS_MAX = 200  # the newest receipts are kept
+BEWIJS_DAGEN = 180
+
+
+def bewijs(request) -> frozenset[int]:
+    """The anonymous contributions this browser sent for the person logged in."""
+    nieuw = getattr(request, "_anoniem_bewijs_nieuw", ())
+    ruw = request.COOKIES.get(BEWIJS_COOKIE)
+    if not ruw or not request.user.is_authenticated:
+        return frozenset(nieuw)
+    try:
+        data = signing.loads(ruw, salt=BEWIJS_ZOUT, max_age=timedelta(days=BEWIJS_DAGEN))
+    except signing.BadSignature:
+        return frozenset(nieuw)
+    if not isinstance(data, dict) or data.get("u") != request.user.pk:
+        return frozenset(nieuw)
+    return frozenset(i for i in data.get("b", ()) if isinstance(i, int)) | frozenset(nieuw)
+
+
+def onthoud(request, ids) -> None:
+    """Remember, for this request and `bewaar`, anonymous contributions just sent."""
+    request._anoniem_bewijs_nieuw = set(getattr(request, "_anoniem_bewijs_nieuw", ())) | set(ids)
+
+
+def bewaar(request, response):
+    """Write the receipt cookie when this request sent anonymous contributions."""
+    if not getattr(request, "_anoniem_bewijs_nieuw", None):
+        return response
+    ids = sorted(bewijs(request))[-BEWIJS_MAX:]
+    response.set_cookie(
+        BEWIJS_COOKIE,
+        signing.dumps({"u": request.user.pk, "b": ids}, salt=BEWIJS_ZOUT, compress=True),
+        max_age=BEWIJS_DAGEN * 24 * 3600,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response

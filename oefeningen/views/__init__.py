@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cocreatie.formulieren import id_uit
+from trajecten import zichtbaarheid as beleid
 from trajecten.access import BEGELEIDER, traject_for
 
 from .. import selectors, services
 from ..forms import BijdrageForm, ClusterForm, TekstForm, bewerk_initial
 from ..models import Cluster, OefeningStatus
-from .werkblad import SCHRIJVERS, bijdrage_of_404, done, gesloten, oefening_of_404, respond
+from .werkblad import SCHRIJVERS, anoniem_bewijs, bijdrage_of_404, done, gesloten, oefening_of_404, respond
 
 
 @login_required
@@ -48,30 +49,37 @@ def bijdrage_nieuw(request, pk, slug):
         return dicht
     form = BijdrageForm(request.POST, oefening=oef, rol=traject.rol)
     if form.is_valid():
-        opties = {
-            "anoniem": form.cleaned_data.get("anoniem", False),
-            "namens_groep": form.cleaned_data.get("namens_groep", False),
-        }
         try:
-            if oef.kind.antwoord_per_persoon:
-                services.antwoorden_opslaan(
-                    traject=traject, oefening=oef, auteur=request.user, antwoorden=form.antwoorden, **opties
-                )
-            else:
-                services.bijdrage_toevoegen(
-                    traject=traject, oefening=oef, auteur=request.user, data=form.antwoorden[0], **opties
-                )
+            rijen = _opslaan(request, traject, oef, form)
         except ValidationError as error:
             form.add_kind_errors(error)
         else:
+            if form.cleaned_data.get("anoniem"):
+                beleid.onthoud(request, [b.pk for b in rijen])
             if oef.kind.antwoord_per_persoon:
                 melding = _("Je antwoord is opgeslagen.")
             else:
                 melding = _("Je bijdrage is toegevoegd.")
-            return done(request, traject, oef, melding)
+            return beleid.bewaar(request, done(request, traject, oef, melding))
     return respond(
         request, traject, oef, form=form, status=400, melding=_("Er ging iets mis. Kijk bij het formulier.")
     )
+
+
+def _opslaan(request, traject, oef, form) -> list:
+    opties = {
+        "anoniem": form.cleaned_data.get("anoniem", False),
+        "namens_groep": form.cleaned_data.get("namens_groep", False),
+    }
+    if oef.kind.antwoord_per_persoon:
+        return services.antwoorden_opslaan(
+            traject=traject, oefening=oef, auteur=request.user, antwoorden=form.antwoorden, **opties
+        )
+    return [
+        services.bijdrage_toevoegen(
+            traject=traject, oefening=oef, auteur=request.user, data=form.antwoorden[0], **opties
+        )
+    ]
 
 
 @login_required
@@ -80,7 +88,11 @@ def bijdrage_bewerken(request, pk, slug, bijdrage_pk):
     traject = traject_for(request, pk, roles=SCHRIJVERS)
     oef = oefening_of_404(slug)
     bijdrage = bijdrage_of_404(traject, oef, bijdrage_pk)
-    if not services.mag_wijzigen(bijdrage, request.user, traject.rol) or oef.kind.antwoord_per_persoon:
+    bewijs = anoniem_bewijs(request, traject, oef)
+    if (
+        not services.mag_wijzigen(bijdrage, request.user, traject.rol, bewijs=bewijs)
+        or oef.kind.antwoord_per_persoon
+    ):
         raise PermissionDenied
     form = BijdrageForm(
         request.POST or None, oefening=oef, rol=traject.rol, bewerken=True, initial=bewerk_initial(bijdrage)
@@ -88,7 +100,7 @@ def bijdrage_bewerken(request, pk, slug, bijdrage_pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.bijdrage_wijzigen(
-                bijdrage=bijdrage, door=request.user, rol=traject.rol, data=form.antwoorden[0]
+                bijdrage=bijdrage, door=request.user, rol=traject.rol, data=form.antwoorden[0], bewijs=bewijs
             )
         except ValidationError as error:
             form.add_kind_errors(error)
@@ -109,9 +121,10 @@ def bijdrage_verwijderen(request, pk, slug, bijdrage_pk):
     traject = traject_for(request, pk, roles=SCHRIJVERS)
     oef = oefening_of_404(slug)
     bijdrage = bijdrage_of_404(traject, oef, bijdrage_pk)
-    if not services.mag_wijzigen(bijdrage, request.user, traject.rol):
+    bewijs = anoniem_bewijs(request, traject, oef)
+    if not services.mag_wijzigen(bijdrage, request.user, traject.rol, bewijs=bewijs):
         raise PermissionDenied
-    services.bijdrage_verwijderen(bijdrage=bijdrage, door=request.user, rol=traject.rol)
+    services.bijdrage_verwijderen(bijdrage=bijdrage, door=request.user, rol=traject.rol, bewijs=bewijs)
     return done(request, traject, oef, _("De bijdrage is verwijderd."))
 
 

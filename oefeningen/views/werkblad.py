@@ -40,10 +40,22 @@ def bijdrage_of_404(traject, oefening, bijdrage_pk) -> Bijdrage:
     )
 
 
-def _bijdragen(request, traject, oefening, *, verborgen: bool) -> list[Bijdrage]:
+def anoniem_bewijs(request, traject, oefening, status=None) -> frozenset[int]:
+    """The anonymous contributions this browser may still change: while the exercise is open."""
+    bewijs = zichtbaarheid.bewijs(request)
+    if not bewijs:
+        return bewijs
+    status = status or selectors.status_van(traject, oefening)
+    return bewijs if status.status != OefeningStatus.Status.AFGEROND else frozenset()
+
+
+def _bijdragen(request, traject, oefening, *, verborgen: bool, status) -> list[Bijdrage]:
     """What this viewer sees, each with its links, name, rights and (for kaarten) own dot."""
+    bewijs = anoniem_bewijs(request, traject, oefening, status)  # the browser's anonymous cards
     bijdragen = list(
-        selectors.zichtbare_bijdragen(traject, oefening, kijker=request.user, verborgen=verborgen)
+        selectors.zichtbare_bijdragen(
+            traject, oefening, kijker=request.user, verborgen=verborgen, bewijs=bewijs
+        )
     )
     mijn = _mijn_stemmen(request, traject, oefening)
     base = oefening.url(traject)
@@ -51,7 +63,9 @@ def _bijdragen(request, traject, oefening, *, verborgen: bool) -> list[Bijdrage]
         b.url = f"{base}bijdragen/{b.pk}/"
         b.stemmen_label = ngettext("%(n)s stem", "%(n)s stemmen", b.aantal_stemmen) % {"n": b.aantal_stemmen}
         b.naam = auteur_naam(b)
-        b.mag_wijzigen = services.mag_wijzigen(b, request.user, traject.rol)
+        b.mag_wijzigen = services.mag_wijzigen(b, request.user, traject.rol, bewijs=bewijs)
+        if b.is_anoniem and b.pk in bewijs:
+            b.naam = _("Anoniem (alleen jij ziet dat dit van jou is)")
         b.is_eigen = b.auteur_id == request.user.pk and not b.namens_groep
         b.mijn_stem = mijn is not None and b.pk in mijn
     return bijdragen
@@ -112,7 +126,7 @@ def pagina_context(request, traject, oefening, *, cluster_form=None, focus=None,
     status = selectors.status_van(traject, oefening)
     is_begeleider = traject.rol == Rol.BEGELEIDER
     verborgen = status.verborgen and not is_begeleider
-    bijdragen = _bijdragen(request, traject, oefening, verborgen=verborgen)
+    bijdragen = _bijdragen(request, traject, oefening, verborgen=verborgen, status=status)
     tekst = selectors.tekst_ophalen(traject, oefening) if kind.gedeelde_tekst else None
     perspectieven = selectors.perspectieven_van(traject) if kind.per_perspectief else {}
     kan_schrijven = traject.rol in SCHRIJVERS and status.status != OefeningStatus.Status.AFGEROND
