@@ -36,7 +36,7 @@ def client_ip(request) -> str | None:
 
 def username(request, credentials) -> str | None:
     """AXES_USERNAME_CALLABLE: usernames are counted case-insensitively, as typed at login."""
-    raw = (credentials or {}).get("username") if credentials else request.POST.get("username")
+    raw = (credentials or request.POST).get("username")
     if raw is None:
         return None
     return raw.strip().lower().replace("\0", "")[:255]
