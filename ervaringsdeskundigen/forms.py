@@ -271,23 +271,3 @@ class InzageForm(forms.Form):
     def __init__(self, *args, eigenaar, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ontvanger"].queryset = inzage_kandidaten(eigenaar)
-
-
-class WissenForm(forms.Form):
-    gebruikersnaam = forms.CharField(
-        label=_("Typ je gebruikersnaam om te bevestigen"),
-        max_length=150,
-        error_messages={"required": _("Typ je gebruikersnaam om te bevestigen dat je alles wilt wissen.")},
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_gebruikersnaam(self):
-        naam = self.cleaned_data["gebruikersnaam"].strip()
-        if naam != self.user.get_username():
-            raise forms.ValidationError(
-                _("Dit is niet je gebruikersnaam. Typ precies je gebruikersnaam om te bevestigen.")
-            )
-        return naam

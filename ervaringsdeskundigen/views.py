@@ -12,12 +12,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from cocreatie.formulieren import Bevestiging
 from trajecten.access import BEGELEIDER, traject_for
 from trajecten.models import Rol
 from trajecten.weergave import weergavenaam
 
 from . import services
-from .forms import InzageForm, PlekForm, ProfielForm, WervingStapForm, WissenForm
+from .forms import InzageForm, PlekForm, ProfielForm, WervingStapForm
 from .models import (
     TOESTEMMING_VERSIE,
     AuditRegel,
@@ -118,11 +119,23 @@ def plek_bewerken(request, pk, plek_pk):
         services.plek_opslaan(plek=form.save(commit=False), traject=traject)
         messages.success(request, _("De ED-plek is opgeslagen."))
         return redirect(plek)
+    return _render_plek_form(
+        request, traject, plek, form=form, status=400 if request.method == "POST" else 200
+    )
+
+
+def _render_plek_form(request, traject, plek, *, form, verwijder_form=None, status=200):
     return render(
         request,
         "ervaringsdeskundigen/plek_form.html",
-        {"traject": traject, "team": traject.team, "form": form, "plek": plek},
-        status=400 if request.method == "POST" else 200,
+        {
+            "traject": traject,
+            "team": traject.team,
+            "form": form,
+            "plek": plek,
+            "verwijder_form": verwijder_form or Bevestiging(request=request),
+        },
+        status=status,
     )
 
 
@@ -131,6 +144,10 @@ def plek_bewerken(request, pk, plek_pk):
 def plek_verwijderen(request, pk, plek_pk):
     traject = traject_for(request, pk, roles=BEGELEIDER)
     plek = _plek(traject, plek_pk)
+    verwijder_form = Bevestiging(request.POST, request=request)
+    if not verwijder_form.is_valid():
+        form = PlekForm(instance=plek, traject=traject)
+        return _render_plek_form(request, traject, plek, form=form, verwijder_form=verwijder_form, status=400)
     plek.delete()
     traject.touch()
     messages.success(request, _("De ED-plek ‘%(titel)s’ is verwijderd.") % {"titel": plek.titel})
@@ -164,7 +181,7 @@ def werving_stap(request, pk, plek_pk, stap_pk):
 # -- Mijn gegevens: the person's own data, for everyone who is logged in ---------------
 
 
-def _render_mijn_gegevens(request, *, inzage_form=None, status=200):
+def _render_mijn_gegevens(request, *, inzage_form=None, intrekken_form=None, status=200):
     user = request.user
     return render(
         request,
@@ -177,6 +194,7 @@ def _render_mijn_gegevens(request, *, inzage_form=None, status=200):
             "rechten": Inzagerecht.objects.filter(eigenaar=user).select_related("ontvanger"),
             "ontvangen": Inzagerecht.objects.filter(ontvanger=user).select_related("eigenaar"),
             "inzage_form": inzage_form or InzageForm(eigenaar=user),
+            "intrekken_form": intrekken_form or Bevestiging(request=request),
         },
         status=status,
     )
@@ -245,6 +263,9 @@ def profiel(request):
 @login_required
 @require_POST
 def toestemming_intrekken(request):
+    form = Bevestiging(request.POST, request=request)
+    if not form.is_valid():
+        return _render_mijn_gegevens(request, intrekken_form=form, status=400)
     if services.toestemming_intrekken(user=request.user):
         messages.success(
             request, _("Je toestemming is ingetrokken. Wat je over je ervaring schreef, is gewist.")
@@ -301,7 +322,7 @@ def logboek(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def wissen(request):
-    form = WissenForm(request.POST or None, user=request.user)
+    form = Bevestiging(request.POST if request.method == "POST" else None, request=request)
     if request.method == "POST" and form.is_valid():
         services.account_wissen(user=request.user)
         logout(request)

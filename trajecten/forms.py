@@ -7,6 +7,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import inloggen
 from .models import Lidmaatschap, Perspectief, Rol, Team, Traject, Uitnodiging
 from .services import lid_worden
 from .weergave import weergavenaam
@@ -20,6 +21,14 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("Dit account is niet actief."),
     }
+
+    def get_invalid_login_error(self):
+        # django-axes refused the attempt (or this failure set a lock): say so, not "wrong".
+        if inloggen.is_geblokkeerd(self.request):
+            return forms.ValidationError(
+                inloggen.melding(self.request, self.cleaned_data.get("username", "")), code="locked"
+            )
+        return super().get_invalid_login_error()
 
 
 class TeamForm(forms.ModelForm):

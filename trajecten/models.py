@@ -224,18 +224,6 @@ class Uitnodiging(models.Model):
         return Perspectief.MANAGEMENT if self.rol == Rol.LEIDINGGEVENDE else Perspectief.PROFESSIONAL
 
 
-class LoginThrottle(models.Model):
-    """Failed logins per key ("user:<name>" or "ip:<address>"), shared by all processes."""
-
-    key = models.CharField(max_length=200, unique=True)
-    failures = models.PositiveIntegerField(default=0)
-    window_start = models.DateTimeField(default=timezone.now)
-    locked_until = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self):
-        return self.key
-
-
 class Taalkeuze(models.Model):
     """The interface language a person chose with the language switch; Dutch when absent."""
 

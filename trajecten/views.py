@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language
 
-from . import taal, throttle
+from . import taal
 from .access import BEGELEIDER, organisatie_for, team_for, traject_for
 from .forms import AccountForm, LidWordenForm, LoginForm, TeamForm, TrajectForm, UitnodigingForm
 from .models import Lidmaatschap, Organisatie, Perspectief, Rol, Team, Traject, Uitnodiging
@@ -27,35 +27,16 @@ def taal_kiezen(request):
 
 
 class LoginView(auth_views.LoginView):
-    """Django's login with throttling per username and per address."""
+    """Django's login; django-axes counts the failures and answers a lock with 429
+    (trajecten/inloggen.py), this page shows it with the username kept."""
 
     form_class = LoginForm
     redirect_authenticated_user = True
 
-    def post(self, request, *args, **kwargs):
-        username = request.POST.get("username", "")
-        wait = throttle.locked_for(username, throttle.client_ip(request))
-        if wait:
-            form = self.get_form()
-            minutes = max(1, round(wait / 60))
-            form.errors.clear()
-            form.add_error(
-                None,
-                _("Er is te vaak een verkeerd wachtwoord ingevuld. Probeer het over %(min)s minuten opnieuw.")
-                % {"min": minutes},
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
-
     def form_invalid(self, form):
-        throttle.register_failure(self.request.POST.get("username", ""), throttle.client_ip(self.request))
         response = super().form_invalid(form)
         response.status_code = 400
         return response
-
-    def form_valid(self, form):
-        throttle.register_success(form.get_user().get_username())
-        return super().form_valid(form)
 
 
 @login_required

@@ -89,16 +89,18 @@ def test_the_begeleider_plans_a_place_and_sees_errors_by_the_field(page, live_se
     screenshot(page, "ed-plek-werving-telefoon")
 
 
-def test_a_person_erases_their_account_after_typing_their_username(page, live_server, world):
+def test_a_person_erases_their_account_after_giving_their_password(page, live_server, world):
     PlekFactory(traject=world.traject, ervaringsdeskundige=world.bob, titel="Ervaringsdeskundige herstel")
     login(page, live_server, "bob")
     page.goto(f"{live_server.url}/mijn-gegevens/")
     page.get_by_role("link", name="Mijn account wissen").click()
     check_a11y(page, "wissen")
-    page.get_by_label("Typ je gebruikersnaam om te bevestigen").fill("Bob")
+    page.get_by_label("Je wachtwoord").fill("bob")
     page.get_by_role("button", name="Wis mijn account en gegevens").click()
-    assert "Dit is niet je gebruikersnaam." in page.locator("#id_gebruikersnaam_error").inner_text()
-    page.get_by_label("Typ je gebruikersnaam om te bevestigen").fill("bob")
+    assert "Dit wachtwoord klopt niet." in page.locator("#id_wachtwoord_error").inner_text()
+    assert page.get_by_role("navigation").first.is_visible(), "the page stays whole"
+    check_a11y(page, "wissen with a wrong password")
+    page.get_by_label("Je wachtwoord").fill("geheim-wachtwoord-123")
     page.get_by_role("button", name="Wis mijn account en gegevens").click()
     page.wait_for_url("**/account/inloggen/**")
     assert page.get_by_text("Je account en je gegevens zijn gewist.").is_visible()

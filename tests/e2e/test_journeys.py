@@ -254,6 +254,28 @@ def test_begeleider_starts_a_traject_and_invites_a_member_who_joins_on_a_phone(
     check_page(page, "oefening-kaarten-gegroepeerd")
 
 
+def test_a_locked_login_keeps_the_page_whole_and_refuses_even_the_right_password(page, live_server, world):
+    """Five wrong passwords lock bob at this address (429 on the login page itself, the
+    username kept); the right password is refused until the lock ends."""
+    page.goto(f"{live_server.url}/account/inloggen/")
+    for attempt in range(5):
+        page.get_by_label("Gebruikersnaam").fill("bob")
+        page.get_by_label("Wachtwoord").fill(f"fout-{attempt}")
+        with page.expect_response(lambda r: r.request.method == "POST") as answer:
+            page.get_by_role("button", name="Inloggen").click()
+    assert answer.value.status == 429
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Te veel mislukte pogingen. Probeer het over 15 minuten"
+    )
+    expect(page.get_by_label("Gebruikersnaam")).to_have_value("bob")
+    check_page(page, "inloggen-geblokkeerd", shots=False)
+    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord-123")
+    with page.expect_response(lambda r: r.request.method == "POST") as answer:
+        page.get_by_role("button", name="Inloggen").click()
+    assert answer.value.status == 429
+    assert "/account/inloggen/" in page.url
+
+
 def test_account_pages_language_switch_404_and_the_accessibility_statement(page, live_server, world):
     login(page, live_server, "bob")
 

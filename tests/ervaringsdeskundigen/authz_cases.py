@@ -1,6 +1,7 @@
 from ervaringsdeskundigen.models import Inzagerecht
 from tests.authz import ALLEEN_BEGELEIDER, ALLEEN_POST, LEZEN_LEDEN, Case, expect, success_as
 from tests.ervaringsdeskundigen.factories import PlekFactory, open_plek
+from tests.factories import PASSWORD
 
 LOGGED_IN = {"anoniem": 302, "buitenstaander": 200, "teamlid": 200, "begeleider": 200, "leidinggevende": 200}
 LOGGED_IN_POST = {a: 302 for a in LOGGED_IN}
@@ -68,6 +69,7 @@ CASES = [
         "post",
         lambda w: _base(w) + f"{w.plek.pk}/verwijderen/",
         success_as(ALLEEN_BEGELEIDER, 302),
+        data=lambda w: {"wachtwoord": PASSWORD},
         setup=_plek,
     ),
     Case(
@@ -109,6 +111,7 @@ CASES = [
         "post",
         lambda w: "/mijn-gegevens/toestemming-intrekken/",
         LOGGED_IN_POST,
+        data=lambda w: {"wachtwoord": PASSWORD},
     ),
     Case(
         "ervaringsdeskundigen:toestemming_intrekken",
@@ -150,12 +153,12 @@ CASES = [
     ),
     Case("ervaringsdeskundigen:logboek", "get", lambda w: "/mijn-gegevens/logboek/", LOGGED_IN),
     Case("ervaringsdeskundigen:wissen", "get", lambda w: "/mijn-gegevens/wissen/", LOGGED_IN),
-    # A wrong username erases nothing (the right one is tested in test_personal_data_flow).
+    # A wrong password erases nothing (the right one is tested in test_mijn_gegevens).
     Case(
         "ervaringsdeskundigen:wissen",
         "post",
         lambda w: "/mijn-gegevens/wissen/",
         expect({a: 400 for a in LOGGED_IN}, anoniem=302),
-        data=lambda w: {"gebruikersnaam": "iemand-anders"},
+        data=lambda w: {"wachtwoord": "iemand-anders"},
     ),
 ]

@@ -1,11 +1,13 @@
 """Mijn gegevens: export everything as JSON (logged) and erase the account (confirmed, logged out)."""
 
 import json
+import re
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from ervaringsdeskundigen.models import (
     AuditRegel,
@@ -17,6 +19,7 @@ from ervaringsdeskundigen.models import (
 )
 from ervaringsdeskundigen.services import inzage_geven
 from tests.ervaringsdeskundigen.conftest import THEMA, client_for
+from tests.factories import PASSWORD
 from trajecten.registries import personal_data_entries
 
 
@@ -54,13 +57,59 @@ def test_download_holds_everything_about_me_and_is_logged(ed):
     assert AuditRegel.objects.filter(actor=ed.bob, actie="exporteren").count() == 1
 
 
-def test_wrong_username_erases_nothing(ed):
-    response = ed.client("teamlid").post("/mijn-gegevens/wissen/", {"gebruikersnaam": "Bob "})
+@pytest.mark.parametrize(
+    "wachtwoord, melding",
+    [("fout", "Dit wachtwoord klopt niet."), ("", "Vul je wachtwoord in om te bevestigen.")],
+)
+def test_a_wrong_or_empty_password_erases_nothing(ed, wachtwoord, melding):
+    response = ed.client("teamlid").post("/mijn-gegevens/wissen/", {"wachtwoord": wachtwoord})
     assert response.status_code == 400
-    assert "Dit is niet je gebruikersnaam." in response.text
-    assert 'value="Bob"' in response.text or 'value="Bob "' in response.text
+    body = response.content.decode()
+    field_error = re.search(r'id="id_wachtwoord_error"[^>]*>(.*?)</', body, re.S)
+    assert field_error and melding in field_error.group(1), "the message sits by the field"
+    assert "Er is niets gewist." in body
+    assert 'value="fout"' not in body, "a password is never sent back"
     assert get_user_model().objects.filter(username="bob").exists()
     assert Ervaringsprofiel.objects.filter(user=ed.bob).exists()
+
+
+def test_the_username_is_no_longer_enough(ed):
+    response = ed.client("teamlid").post("/mijn-gegevens/wissen/", {"gebruikersnaam": "bob"})
+    assert response.status_code == 400
+    assert get_user_model().objects.filter(username="bob").exists()
+
+
+def test_wrong_passwords_at_erasure_count_as_failed_logins(ed, settings):
+    client = ed.client("teamlid")
+    pair_limit = settings.LOGIN_LOCKS[0][1]
+    for _ in range(pair_limit - 1):
+        assert client.post("/mijn-gegevens/wissen/", {"wachtwoord": "fout"}).status_code == 400
+    response = client.post("/mijn-gegevens/wissen/", {"wachtwoord": "fout"})
+    assert response.status_code == 429
+    assert "Te veel mislukte pogingen." in response.content.decode()
+    # Locked: even the right password erases nothing now, here or at the login.
+    response = client.post("/mijn-gegevens/wissen/", {"wachtwoord": PASSWORD})
+    assert response.status_code == 429
+    assert get_user_model().objects.filter(username="bob").exists()
+    login = Client().post("/account/inloggen/", {"username": "bob", "password": PASSWORD})
+    assert login.status_code == 429
+
+
+def test_a_guest_without_a_password_confirms_with_a_tick(ed):
+    from bijeenkomsten.services import gast_aanmaken
+    from tests.bijeenkomsten.factories import maak_bijeenkomst
+
+    bijeenkomst = maak_bijeenkomst(ed.traject, begeleider=ed.alice, actief=True, gasten=True)
+    gast = gast_aanmaken(bijeenkomst=bijeenkomst, voornaam="Gijs")
+    client = client_for(ed, gast)
+    page = client.get("/mijn-gegevens/wissen/").content.decode()
+    assert 'name="wachtwoord"' not in page and 'name="bevestiging"' in page
+    response = client.post("/mijn-gegevens/wissen/", {})
+    assert response.status_code == 400
+    assert "Vink aan dat je dit echt wilt." in response.content.decode()
+    assert get_user_model().objects.filter(pk=gast.pk).exists()
+    assert client.post("/mijn-gegevens/wissen/", {"bevestiging": "on"}).status_code == 302
+    assert not get_user_model().objects.filter(pk=gast.pk).exists()
 
 
 def test_erasing_removes_the_person_keeps_the_place_and_a_pseudonymous_log(ed):
@@ -69,7 +118,7 @@ def test_erasing_removes_the_person_keeps_the_place_and_a_pseudonymous_log(ed):
     ref = pseudoniem(ed.bob)
     bob_pk = ed.bob.pk
     client = ed.client("teamlid")
-    response = client.post("/mijn-gegevens/wissen/", {"gebruikersnaam": "bob"})
+    response = client.post("/mijn-gegevens/wissen/", {"wachtwoord": PASSWORD})
     assert response.status_code == 302 and response["Location"].startswith("/account/inloggen/")
     # Logged out: the own-data page now asks to log in.
     assert client.get("/mijn-gegevens/").status_code == 302
@@ -96,7 +145,7 @@ def test_erasing_a_tandem_partner_or_grantee_clears_their_links(ed):
     ed.plek.positie = "tandem"
     ed.plek.save()
     inzage_geven(eigenaar=ed.bob, ontvanger=ed.dave)
-    response = client_for(ed, ed.dave).post("/mijn-gegevens/wissen/", {"gebruikersnaam": "dave"})
+    response = client_for(ed, ed.dave).post("/mijn-gegevens/wissen/", {"wachtwoord": PASSWORD})
     assert response.status_code == 302
     ed.plek.refresh_from_db()
     assert ed.plek.tandem_partner is None and ed.plek.ervaringsdeskundige == ed.bob

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from ervaringsdeskundigen.models import Plek, WervingStap
 from tests.ervaringsdeskundigen.factories import PlekFactory, open_plek
-from tests.factories import LidmaatschapFactory, UserFactory
+from tests.factories import PASSWORD, LidmaatschapFactory, UserFactory
 
 
 def _url(w):
@@ -195,14 +195,26 @@ def test_begeleider_deletes_a_place_of_their_own_trajectory_only(world):
     plek = open_plek(world.traject)
     other = PlekFactory(traject=world.other_traject)
     client = world.client("begeleider")
-    assert (
-        client.post(f"/trajecten/{world.traject.pk}/ervaringsdeskundigen/{other.pk}/verwijderen/").status_code
-        == 404
-    )
-    response = client.post(f"/trajecten/{world.traject.pk}/ervaringsdeskundigen/{plek.pk}/verwijderen/")
+    base = f"/trajecten/{world.traject.pk}/ervaringsdeskundigen/"
+    assert client.post(f"{base}{other.pk}/verwijderen/", {"wachtwoord": PASSWORD}).status_code == 404
+    response = client.post(f"{base}{plek.pk}/verwijderen/", {"wachtwoord": PASSWORD})
     assert response.status_code == 302
     assert list(Plek.objects.all()) == [other]
     assert not WervingStap.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "wachtwoord, melding", [("fout", "Dit wachtwoord klopt niet."), ("", "Vul je wachtwoord in")]
+)
+def test_deleting_a_place_asks_for_the_password_and_a_wrong_one_deletes_nothing(world, wachtwoord, melding):
+    plek = PlekFactory(traject=world.traject, titel="Blijft staan")
+    url = f"/trajecten/{world.traject.pk}/ervaringsdeskundigen/{plek.pk}/verwijderen/"
+    response = world.client("begeleider").post(url, {"wachtwoord": wachtwoord})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert melding in body
+    assert 'id="id_wachtwoord"' in body and 'value="Blijft staan"' in body, "the whole edit page again"
+    assert Plek.objects.filter(pk=plek.pk).exists()
 
 
 def test_a_refused_edit_changes_nothing_and_keeps_the_stored_title_in_the_breadcrumb(world):

@@ -9,6 +9,7 @@ from ervaringsdeskundigen.rules import SIGNAL_RULES
 from ervaringsdeskundigen.selectors import export_rows, plan_context
 from ervaringsdeskundigen.services import inzage_geven
 from tests.ervaringsdeskundigen.conftest import THEMA, VERHAAL, client_for
+from tests.factories import PASSWORD
 from trajecten.services import persoonsgegevens_export
 
 
@@ -125,7 +126,19 @@ def test_consent_is_recorded_with_text_and_date_then_withdrawn(world):
     page = client.get("/mijn-gegevens/ervaringsprofiel/").text
     assert "Je gaf toestemming op" in page and "Armoede" in page
 
-    assert client.post("/mijn-gegevens/toestemming-intrekken/").status_code == 302
+    # Withdrawing erases the profile for good: it asks for the password, and a wrong one erases nothing.
+    for wrong in ("fout", ""):
+        response = client.post("/mijn-gegevens/toestemming-intrekken/", {"wachtwoord": wrong})
+        assert response.status_code == 400
+        assert Ervaringsprofiel.objects.exists()
+    assert (
+        "Dit wachtwoord klopt niet."
+        in client.post("/mijn-gegevens/toestemming-intrekken/", {"wachtwoord": "fout"}).content.decode()
+    )
+    toestemming.refresh_from_db()
+    assert toestemming.ingetrokken_op is None
+    response = client.post("/mijn-gegevens/toestemming-intrekken/", {"wachtwoord": PASSWORD})
+    assert response.status_code == 302
     assert not Ervaringsprofiel.objects.exists()
     toestemming.refresh_from_db()
     assert toestemming.ingetrokken_op is not None

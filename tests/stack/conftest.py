@@ -26,8 +26,9 @@ STACK = ROOT / "deploy" / "stack.py"
 POSTGRES = os.environ.get("STACK_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 PASSWORD = "stack-wachtwoord-123"
 PARTICIPANTS = ["deelnemer1", "deelnemer2", "deelnemer3"]
-# Low limits so the throttling tests need few (slow, hashed) attempts.
-USER_LIMIT = 2
+# Low limits so the login-protection tests need few (slow, hashed) attempts.
+PAIR_LIMIT = 3
+USER_LIMIT = 4
 IP_LIMIT = 5
 
 
@@ -181,9 +182,11 @@ def stack(tmp_path_factory):
         "--redis-db",
         "13",
         "--set",
-        f"LOGIN_THROTTLE_USER_LIMIT={USER_LIMIT}",
+        f"LOGIN_LOCK_PAIR_LIMIT={PAIR_LIMIT}",
         "--set",
-        f"LOGIN_THROTTLE_IP_LIMIT={IP_LIMIT}",
+        f"LOGIN_LOCK_USER_LIMIT={USER_LIMIT}",
+        "--set",
+        f"LOGIN_LOCK_IP_LIMIT={IP_LIMIT}",
         "--set",
         "GUNICORN_GRACEFUL_TIMEOUT=10",
     )
@@ -232,11 +235,11 @@ def _assert_nothing_left(data: dict) -> None:
 
 
 @pytest.fixture
-def fresh_throttle(stack):
+def fresh_attempts(stack):
     """Every test starts and ends with no failed logins counted (they share 127.0.0.1)."""
-    stack.sql("DELETE FROM trajecten_loginthrottle")
+    stack.sql("DELETE FROM axes_accessattempt")
     yield
-    stack.sql("DELETE FROM trajecten_loginthrottle")
+    stack.sql("DELETE FROM axes_accessattempt")
 
 
 @dataclass
@@ -321,7 +324,7 @@ def wait_until(predicate, timeout: float = 10.0, interval: float = 0.05):
 @pytest.fixture(scope="session")
 def people(stack):
     """Logged-in clients through nginx: the begeleider and the participants (one login each)."""
-    stack.sql("DELETE FROM trajecten_loginthrottle")
+    stack.sql("DELETE FROM axes_accessattempt")
     clients = {}
     for name in ["begeleider", *PARTICIPANTS]:
         client = stack.client()
