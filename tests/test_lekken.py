@@ -1,0 +1,113 @@
+"""A leak test that cannot be forgotten (issue 13): a teamlid with a unique name writes an
+anonymous card, a card in an exercise the begeleider hid, and a rating in a group of two.
+Then every GET of the authorization table (so a new URL without an entry already fails
+there) is rendered as each of the five actors, and the exports and the plan PDF are read:
+the name never appears near the anonymous card, the hidden card appears nowhere (the
+begeleider screening it on the exercise page itself is the one exception), and the rating of
+two shows no average."""
+
+import io
+import re
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from oefeningen import services
+from tests.conftest import ACTORS
+from tests.factories import LidmaatschapFactory, UserFactory
+from tests.oefeningen.factories import OefeningFactory
+from tests.test_authorization import CASES
+from trajecten.models import Perspectief, Rol
+
+NAAM = "Zwaluwstaart"
+ANONIEM = "Ik ben bang dat mijn verhaal tegen me gebruikt wordt"
+VERBORGEN = "Mijn terugval van vorig jaar weet hier niemand"
+NABIJ = 400  # characters either side of the anonymous text in which the name may not appear
+
+
+@pytest.fixture
+def geschreven(world):
+    schrijver = UserFactory(username="zwaluw", first_name=NAAM, last_name="Lek")
+    LidmaatschapFactory(user=schrijver, team=world.team, rol=Rol.TEAMLID, perspectief=Perspectief.CLIENT)
+    zorgen = OefeningFactory(soort="kaarten", slug="lek-zorgen", anoniem_toegestaan=True)
+    services.bijdrage_toevoegen(
+        traject=world.traject, oefening=zorgen, auteur=schrijver, data={"tekst": ANONIEM}, anoniem=True
+    )
+    verborgen = OefeningFactory(soort="kaarten", slug="lek-verborgen")
+    services.bijdrage_toevoegen(
+        traject=world.traject, oefening=verborgen, auteur=schrijver, data={"tekst": VERBORGEN}
+    )
+    services.zichtbaarheid_zetten(traject=world.traject, oefening=verborgen, verborgen=True)
+    schaal = OefeningFactory(soort="schaal", slug="lek-schaal")
+    for user in (schrijver, world.bob):
+        services.bijdrage_toevoegen(
+            traject=world.traject, oefening=schaal, auteur=user, data={"item": "ervaring", "waarde": 1}
+        )
+    return world
+
+
+def _controleer(tekst: str, *, waar: str, screening: bool = False):
+    for gevonden in re.finditer(re.escape(ANONIEM), tekst):
+        omgeving = tekst[max(0, gevonden.start() - NABIJ) : gevonden.end() + NABIJ]
+        assert NAAM not in omgeving, f"{waar}: the name beside the anonymous card"
+    if not screening:
+        assert VERBORGEN not in tekst, f"{waar}: the hidden card before the reveal"
+
+
+GET_CASES = [c for c in CASES if c.method == "get"]
+
+
+@pytest.mark.parametrize("case", GET_CASES, ids=str)
+def test_no_page_leaks_a_name_or_a_hidden_card(case, geschreven):
+    world = geschreven
+    if case.setup:
+        case.setup(world)
+    url = case.url(world)
+    for actor in ACTORS:
+        response = world.client(actor).get(url, case.data(world))
+        if response.status_code != 200 or response.streaming:
+            continue
+        tekst = response.content.decode("utf-8", "replace")
+        screening = actor == "begeleider" and url.endswith("/oefeningen/lek-verborgen/")
+        _controleer(tekst, waar=f"GET {url} as {actor}", screening=screening)
+
+
+@pytest.mark.parametrize("slug", ["lek-zorgen", "lek-verborgen", "lek-schaal"])
+@pytest.mark.parametrize("htmx", [False, True])
+def test_the_exercise_pages_themselves_leak_nothing(geschreven, slug, htmx):
+    world = geschreven
+    url = f"/trajecten/{world.traject.pk}/oefeningen/{slug}/"
+    headers = {"HX-Request": "true"} if htmx else {}
+    for actor in ACTORS:
+        response = world.client(actor).get(url, headers=headers)
+        if response.status_code != 200:
+            continue
+        tekst = response.content.decode()
+        _controleer(tekst, waar=f"GET {url} as {actor}", screening=actor == "begeleider")
+        if slug == "lek-zorgen":
+            assert ANONIEM in tekst, actor  # the card is there, only the name is not
+        if slug == "lek-schaal":
+            assert "gemiddeld" not in tekst and NAAM not in tekst, actor
+
+
+def test_the_exports_and_the_pdf_leak_nothing(geschreven):
+    world = geschreven
+    pk = world.traject.pk
+    begeleider, manager = world.client("begeleider"), world.client("leidinggevende")
+    _controleer(begeleider.get(f"/trajecten/{pk}/export.json").content.decode(), waar="export.json")
+    with zipfile.ZipFile(io.BytesIO(begeleider.get(f"/trajecten/{pk}/export-csv.zip").content)) as archive:
+        for naam in archive.namelist():
+            tekst = archive.read(naam).decode("utf-8-sig")
+            _controleer(tekst, waar=naam)
+            assert "lek-schaal" not in tekst, f"{naam}: a rating of two people"
+    pdf = PdfReader(io.BytesIO(manager.post(f"/trajecten/{pk}/plan/pdf/").content))
+    _controleer(" ".join(p.extract_text() for p in pdf.pages).replace("\x00", ""), waar="plan PDF")
+
+
+def test_the_leak_test_finds_a_leak(geschreven):
+    """The checks above can fail: a name beside the anonymous card, the hidden text."""
+    with pytest.raises(AssertionError):
+        _controleer(f"{ANONIEM} – {NAAM}", waar="self-test")
+    with pytest.raises(AssertionError):
+        _controleer(f"... {VERBORGEN} ...", waar="self-test")
