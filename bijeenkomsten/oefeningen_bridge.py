@@ -80,18 +80,23 @@ def kaart_toevoegen(
 ) -> Bijdrage:
     """A session card as the exercise's own contribution; oefeningen's ValidationError passes on.
 
-    An anonymous block never passes the author on: if the exercise does not allow
-    anonymous answers, the card goes in as written "for the group" (no author either).
+    An anonymous block never passes the author on: the card is stored without one, an
+    anonymous contribution (the begeleider chose anonymity for this block in the room, so
+    the exercise's own consent to anonymous answers is not asked). Only paper cards read
+    "for the group".
     """
-    namens_groep = op_papier or (anoniem and not oefening.anoniem_toegestaan)
     return oefeningen_services.bijdrage_toevoegen(
         traject=blok.bijeenkomst.traject,
         oefening=oefening,
         auteur=None if (anoniem or op_papier) else auteur,
         data={"tekst": tekst},
-        anoniem=anoniem and not namens_groep,
-        namens_groep=namens_groep,
+        namens_groep=op_papier,
     )
+
+
+def namen_wissen(*, bijdrage_ids) -> int:
+    """The block became anonymous: its exercise cards forget their authors too."""
+    return oefeningen_services.namen_wissen(bijdrage_ids=bijdrage_ids)
 
 
 def mijn_stemmen(*, blok, oefening: Oefening, user) -> tuple[set[int], int]:

@@ -157,7 +157,19 @@ def blok_zetten(*, blok: Blok, veld: str, waarde: bool) -> None:
     """
     assert veld in BLOK_SCHAKELAARS
     Blok.objects.filter(pk=blok.pk).update(**{veld: waarde})
+    if veld == "anoniem" and waarde:
+        _namen_wissen(blok)
     live.bump(blok.bijeenkomst_id)
+
+
+def _namen_wissen(blok: Blok) -> None:
+    """'Anoniem maken' covers what was already sent: names and authors are wiped for good, on
+    the screen, the phones, the report and the exports alike (cards sent after it have none)."""
+    kaarten = Inbreng.objects.filter(blok=blok)
+    oefeningen_bridge.namen_wissen(
+        bijdrage_ids=kaarten.exclude(bijdrage=None).values_list("bijdrage_id", flat=True)
+    )
+    kaarten.update(naam="", auteur=None)
 
 
 @transaction.atomic

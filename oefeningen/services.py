@@ -189,6 +189,13 @@ def bijdrage_wijzigen(
 
 
 @transaction.atomic
+def namen_wissen(*, bijdrage_ids: Collection[int]) -> int:
+    """Make contributions anonymous for good: their authors are forgotten (a live session's
+    "Anoniem maken" covers what was sent before too). Paper ones keep saying so."""
+    return Bijdrage.objects.filter(pk__in=list(bijdrage_ids), namens_groep=False).update(auteur=None)
+
+
+@transaction.atomic
 def bijdrage_verwijderen(*, bijdrage: Bijdrage, door, rol: str, bewijs: Collection[int] = ()) -> None:
     if not mag_wijzigen(bijdrage, door, rol, bewijs=bewijs):
         raise ValidationError(_("Je kunt alleen je eigen bijdragen verwijderen."))

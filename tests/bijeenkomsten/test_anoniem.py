@@ -1,0 +1,62 @@
+"""'Anoniem maken' in a live session holds on every channel: the cards already sent lose their
+names (screen, phones, report, exports, the exercise), cards sent after carry none, and an
+anonymous card on an exercise is an anonymous contribution, not one 'on paper for the group'."""
+
+from bijeenkomsten import live
+from bijeenkomsten.models import Inbreng
+from oefeningen.models import Bijdrage
+from trajecten.registries import traject_exports
+
+
+def _kaart(client, b, tekst):
+    return client.post(f"/bijeenkomsten/{b.pk}/inbreng/", {"tekst": tekst, "blok": b.huidig_blok_id})
+
+
+def _anoniem(world, b, waarde="1"):
+    return world.client("begeleider").post(
+        f"/bijeenkomsten/{b.pk}/bediening/",
+        {"actie": "zet_anoniem", "waarde": waarde, "verwacht": b.huidig_blok_id},
+    )
+
+
+def _kanalen(world, b) -> dict[str, str]:
+    def poll(actor, user, scherm):
+        token = live.make_token(b.pk, user.pk, scherm)
+        return world.client(actor).get(f"/bijeenkomsten/{b.pk}/live/?t={token}").content.decode()
+
+    export = next(e for e in traject_exports() if e.key == "bijeenkomsten_inbreng")
+    oefening = f"/trajecten/{world.traject.pk}/oefeningen/context-sterktes/"
+    return {
+        "presentatie": world.client("begeleider").get(f"/bijeenkomsten/{b.pk}/presentatie/").content.decode(),
+        "poll scherm": poll("begeleider", world.alice, "presentatie"),
+        "poll telefoon": poll("teamlid", world.bob, "deelnemer"),
+        "telefoon": world.client("teamlid").get(f"/bijeenkomsten/{b.pk}/meedoen/").content.decode(),
+        "verslag": world.client("begeleider").get(f"/bijeenkomsten/{b.pk}/verslag/").content.decode(),
+        "export": repr(export.rows(world.traject)),
+        "oefening": world.client("leidinggevende").get(oefening).content.decode(),
+    }
+
+
+def test_making_a_block_anonymous_wipes_the_names_already_sent_and_after(world, kaartsessie):
+    b = kaartsessie
+    assert _kaart(world.client("teamlid"), b, "Eerst met naam").status_code == 302
+    assert "Bob" in _kanalen(world, b)["verslag"]  # the names were there
+    assert _anoniem(world, b).status_code == 302
+    assert _kaart(world.client("teamlid"), b, "Daarna zonder naam").status_code == 302
+    for kanaal, inhoud in _kanalen(world, b).items():
+        deel = inhoud.split("Eerst met naam", 1)[-1][:400] if "Eerst met naam" in inhoud else inhoud
+        assert "Bob" not in deel, kanaal
+    assert not Inbreng.objects.exclude(naam="").exists()
+    assert not Inbreng.objects.exclude(auteur=None).exists()
+    bijdragen = list(Bijdrage.objects.all())
+    assert len(bijdragen) == 2 and all(x.is_anoniem and not x.namens_groep for x in bijdragen)
+
+
+def test_names_shown_again_apply_to_cards_sent_after_only(world, kaartsessie):
+    b = kaartsessie
+    _kaart(world.client("teamlid"), b, "Met naam")
+    _anoniem(world, b)
+    _anoniem(world, b, "0")
+    _kaart(world.client("teamlid"), b, "Weer met naam")
+    namen = dict(Inbreng.objects.values_list("bijdrage__tekst", "naam"))
+    assert namen == {"Met naam": "", "Weer met naam": "Bob"}
