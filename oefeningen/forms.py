@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trajecten.models import Rol
 
-from .models import Bijdrage
+from .models import Achterhouden, Bijdrage
 
 
 class BijdrageForm(forms.Form):
@@ -88,3 +88,11 @@ class TekstForm(forms.Form):
 
 class ClusterForm(forms.Form):
     naam = forms.CharField(label=_("Naam van een nieuwe groep"), required=False, strip=False)
+
+
+class AchterhoudenForm(forms.Form):
+    """Screening: a reason to hold a contribution back, or none to release it."""
+
+    reden = forms.ChoiceField(
+        label=_("Reden"), choices=[("", _("Weer tonen")), *Achterhouden.choices], required=False
+    )

@@ -193,6 +193,14 @@ class Cluster(models.Model):
         return self.naam
 
 
+class Achterhouden(models.TextChoices):
+    """Why a begeleider holds a contribution back (screening, trajecten/zichtbaarheid.py)."""
+
+    KWETSEND = "kwetsend", _("Kwetsend of grensoverschrijdend")
+    NAAM = "naam", _("Er staat een naam van een cliënt of collega in")
+    PERSOONLIJK = "persoonlijk", _("Heel persoonlijk: misschien wil de schrijver dit niet delen")
+
+
 class Bijdrage(models.Model):
     """One person's one item: a card, a rating, a tick, a choice, an event, a compass or matrix card.
 
@@ -220,6 +228,11 @@ class Bijdrage(models.Model):
     datum = models.DateField(_("datum"), null=True, blank=True)
     cluster = models.ForeignKey(
         Cluster, null=True, blank=True, on_delete=models.SET_NULL, related_name="kaarten"
+    )
+    # Held back by the begeleider: shown to its writer (with the reason) and the begeleider
+    # only, never exported or printed; others read how many and why.
+    achtergehouden = models.CharField(
+        _("achtergehouden"), max_length=20, choices=Achterhouden.choices, blank=True
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)

@@ -38,18 +38,28 @@ def tekst_ophalen(traject: Traject, oefening: Oefening) -> GedeeldeTekst:
 
 
 def zichtbare_bijdragen(
-    traject: Traject, oefening: Oefening, *, kijker=None, verborgen: bool = False, bewijs=frozenset()
+    traject: Traject,
+    oefening: Oefening,
+    *,
+    kijker=None,
+    verborgen: bool = False,
+    bewijs=frozenset(),
+    moderator: bool = False,
 ) -> QuerySet[Bijdrage]:
     """Contributions with their vote counts (one query); only the viewer's own when hidden
-    (their anonymous ones too, by the receipt `bewijs` their browser holds)."""
+    (their anonymous ones too, by the receipt `bewijs` their browser holds). What the
+    begeleider held back reaches only its writer and the begeleider (`moderator`)."""
     qs = (
         Bijdrage.objects.filter(traject=traject, oefening=oefening)
         .select_related("auteur")
         .annotate(aantal_stemmen=Count("stemmen"))
         .order_by("aangemaakt_op", "pk")
     )
+    eigen = Q(auteur=kijker) | Q(pk__in=bewijs, auteur=None) if kijker is not None else Q(pk__in=[])
     if verborgen:
-        qs = qs.filter(Q(auteur=kijker) | Q(pk__in=bewijs, auteur=None)) if kijker is not None else qs.none()
+        qs = qs.filter(eigen)
+    if not moderator:
+        qs = qs.filter(Q(achtergehouden="") | eigen)
     return qs
 
 
@@ -89,14 +99,18 @@ class Samenvatting:
 
 
 def onthuld(qs: QuerySet, traject: Traject) -> QuerySet:
-    """Leaves out what belongs to exercises the begeleider hid until the reveal.
+    """Leaves out what belongs to exercises the begeleider hid until the reveal, and the
+    contributions the begeleider held back.
 
     Private until reveal means invisible: the plan, its PDF and versions, and the exports
     read through this, so hidden content reaches them only after the reveal (the exercise
     page shows a hidden exercise's cards to their own author alone: zichtbare_bijdragen).
     """
     verborgen = OefeningStatus.objects.filter(traject=traject, verborgen=True).values("oefening_id")
-    return qs.exclude(oefening_id__in=verborgen)
+    qs = qs.exclude(oefening_id__in=verborgen)
+    if qs.model is Bijdrage:
+        qs = qs.filter(achtergehouden="")
+    return qs
 
 
 def _samenvatting(oefening, status: OefeningStatus, bijdragen: list, tekst) -> Samenvatting:

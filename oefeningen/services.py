@@ -189,6 +189,14 @@ def bijdrage_wijzigen(
 
 
 @transaction.atomic
+def achterhouden(*, bijdrage: Bijdrage, reden: str) -> None:
+    """Hold a contribution back with a reason ("" releases it). Only the begeleider, so only
+    the view that checked the role calls this."""
+    Bijdrage.objects.filter(pk=bijdrage.pk).update(achtergehouden=reden)
+    bijdrage.achtergehouden = reden
+
+
+@transaction.atomic
 def namen_wissen(*, bijdrage_ids: Collection[int]) -> int:
     """Make contributions anonymous for good: their authors are forgotten (a live session's
     "Anoniem maken" covers what was sent before too). Paper ones keep saying so."""

@@ -16,6 +16,7 @@ urlpatterns = [
     path(_bij + "stem/", views.stem, name="stem"),
     path(_bij + "stem-weg/", views.stem_intrekken, name="stem_intrekken"),
     path(_bij + "groep/", views.kaart_groeperen, name="kaart_groeperen"),
+    path(_bij + "achterhouden/", views.achterhouden, name="achterhouden"),
     path(_oef + "groepen/", views.cluster_nieuw, name="cluster_nieuw"),
     path(_oef + "tekst/", views.tekst_opslaan, name="tekst_opslaan"),
     path(_oef + "status/", views.status_zetten, name="status"),

@@ -6,6 +6,12 @@ every page, in the plan and its PDF and in the exports. Below it a viewer reads 
 answers there are and from how many they appear (`Drempel`). The minimum is the setting
 COCREATIE_GROEP_MINIMUM (3 unless set).
 
+Screening: before the reveal the begeleider reads a hidden exercise without names
+(`getoonde_naam`) and can hold a contribution back with a reason (oefeningen
+`Bijdrage.achtergehouden`): it then reaches only its writer and the begeleider; the others
+read how many were held back and why, and nothing held back is exported or printed
+(`oefeningen.selectors.onthuld`).
+
 Regret: the author of an anonymous contribution can change or withdraw it from the browser
 that sent it, through a receipt only that browser holds (`bewijs`, `onthoud`, `bewaar`).
 
@@ -20,7 +26,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 
 def minimum() -> int:
@@ -63,6 +69,20 @@ def drempel(mensen: int) -> Drempel:
 
 def aggregaat_zichtbaar(mensen: int) -> bool:
     return drempel(mensen).zichtbaar
+
+
+def getoonde_naam(naam: str, *, van_kijker_anoniem: bool, screening: bool) -> str:
+    """The name shown beside a contribution.
+
+    Screening (the begeleider reading a hidden exercise before the reveal) shows no names,
+    so what they hold back is judged on what it says, not on who wrote it; the writer of an
+    anonymous contribution reads that only they can see it is theirs.
+    """
+    if screening:
+        return gettext("Naam verborgen tot onthullen")
+    if van_kijker_anoniem:
+        return gettext("Anoniem (alleen jij ziet dat dit van jou is)")
+    return naam
 
 
 def naam_bij_antwoord(kind) -> bool:

@@ -18,7 +18,7 @@ from trajecten import zichtbaarheid as beleid
 from trajecten.access import BEGELEIDER, traject_for
 
 from .. import selectors, services
-from ..forms import BijdrageForm, ClusterForm, TekstForm, bewerk_initial
+from ..forms import AchterhoudenForm, BijdrageForm, ClusterForm, TekstForm, bewerk_initial
 from ..models import Cluster, OefeningStatus
 from .werkblad import SCHRIJVERS, anoniem_bewijs, bijdrage_of_404, done, gesloten, oefening_of_404, respond
 
@@ -221,6 +221,25 @@ def status_zetten(request, pk, slug):
     )
     messages.success(request, melding)
     return redirect(oef.url(traject))
+
+
+@login_required
+@require_POST
+def achterhouden(request, pk, slug, bijdrage_pk):
+    """Screening: the begeleider holds a contribution back with a reason, or releases it."""
+    traject = traject_for(request, pk, roles=BEGELEIDER)
+    oef = oefening_of_404(slug)
+    bijdrage = bijdrage_of_404(traject, oef, bijdrage_pk)
+    form = AchterhoudenForm(request.POST)
+    if not form.is_valid():
+        return respond(
+            request, traject, oef, status=400, melding=_("Kies een reden om dit achter te houden.")
+        )
+    services.achterhouden(bijdrage=bijdrage, reden=form.cleaned_data["reden"])
+    melding = (
+        _("De bijdrage is achtergehouden.") if bijdrage.achtergehouden else _("De bijdrage is weer te zien.")
+    )
+    return done(request, traject, oef, melding, anchor=f"bijdrage-{bijdrage.pk}")
 
 
 @login_required

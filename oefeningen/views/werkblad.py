@@ -5,6 +5,8 @@ polite announcement out of band; `done` answers a successful write (the partial 
 post/redirect/get otherwise); `gesloten` refuses input to a finished exercise (409).
 """
 
+from collections import Counter
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +21,7 @@ from trajecten.models import Rol
 
 from .. import selectors, services
 from ..forms import BijdrageForm, ClusterForm, TekstForm
-from ..models import Bijdrage, Cluster, Oefening, OefeningStatus
+from ..models import Achterhouden, Bijdrage, Cluster, Oefening, OefeningStatus
 from ..soorten import auteur_naam
 
 SCHRIJVERS = frozenset({Rol.BEGELEIDER, Rol.TEAMLID})
@@ -49,26 +51,35 @@ def anoniem_bewijs(request, traject, oefening, status=None) -> frozenset[int]:
     return bewijs if status.status != OefeningStatus.Status.AFGEROND else frozenset()
 
 
-def _bijdragen(request, traject, oefening, *, verborgen: bool, status) -> list[Bijdrage]:
-    """What this viewer sees, each with its links, name, rights and (for kaarten) own dot."""
+def _bijdragen(request, traject, oefening, *, verborgen: bool, status) -> tuple[list[Bijdrage], list]:
+    """What this viewer sees, each with its links, name, rights and (for kaarten) own dot;
+    and (reason, how many) of what the begeleider held back from this viewer."""
     bewijs = anoniem_bewijs(request, traject, oefening, status)  # the browser's anonymous cards
-    bijdragen = list(
-        selectors.zichtbare_bijdragen(
-            traject, oefening, kijker=request.user, verborgen=verborgen, bewijs=bewijs
-        )
+    moderator = traject.rol == Rol.BEGELEIDER
+    # Read with what was held back (one query); others' held-back ones only count, below.
+    alle = selectors.zichtbare_bijdragen(
+        traject, oefening, kijker=request.user, verborgen=verborgen, bewijs=bewijs, moderator=True
+    )
+    eigen = {b.pk for b in alle if b.auteur_id == request.user.pk or (b.auteur_id is None and b.pk in bewijs)}
+    bijdragen = [b for b in alle if moderator or not b.achtergehouden or b.pk in eigen]
+    getoond = {b.pk for b in bijdragen}
+    achtergehouden = sorted(
+        Counter(b.get_achtergehouden_display() for b in alle if b.pk not in getoond).items()
     )
     mijn = _mijn_stemmen(request, traject, oefening)
     base = oefening.url(traject)
     for b in bijdragen:
         b.url = f"{base}bijdragen/{b.pk}/"
         b.stemmen_label = ngettext("%(n)s stem", "%(n)s stemmen", b.aantal_stemmen) % {"n": b.aantal_stemmen}
-        b.naam = auteur_naam(b)
         b.mag_wijzigen = services.mag_wijzigen(b, request.user, traject.rol, bewijs=bewijs)
-        if b.is_anoniem and b.pk in bewijs:
-            b.naam = _("Anoniem (alleen jij ziet dat dit van jou is)")
         b.is_eigen = b.auteur_id == request.user.pk and not b.namens_groep
+        b.naam = zichtbaarheid.getoonde_naam(
+            auteur_naam(b),
+            van_kijker_anoniem=b.is_anoniem and b.pk in bewijs,
+            screening=moderator and status.verborgen and not b.is_eigen,
+        )
         b.mijn_stem = mijn is not None and b.pk in mijn
-    return bijdragen
+    return bijdragen, achtergehouden
 
 
 def _mijn_stemmen(request, traject, oefening) -> set[int] | None:
@@ -126,7 +137,7 @@ def pagina_context(request, traject, oefening, *, cluster_form=None, focus=None,
     status = selectors.status_van(traject, oefening)
     is_begeleider = traject.rol == Rol.BEGELEIDER
     verborgen = status.verborgen and not is_begeleider
-    bijdragen = _bijdragen(request, traject, oefening, verborgen=verborgen, status=status)
+    bijdragen, achtergehouden = _bijdragen(request, traject, oefening, verborgen=verborgen, status=status)
     tekst = selectors.tekst_ophalen(traject, oefening) if kind.gedeelde_tekst else None
     perspectieven = selectors.perspectieven_van(traject) if kind.per_perspectief else {}
     kan_schrijven = traject.rol in SCHRIJVERS and status.status != OefeningStatus.Status.AFGEROND
@@ -158,14 +169,20 @@ def pagina_context(request, traject, oefening, *, cluster_form=None, focus=None,
         "is_complete": kind.is_complete(oefening, bijdragen, tekst),
         "vraag_verwijderen": _("Weet je zeker dat je dit wilt verwijderen?"),
         **_stemmen(request, traject, oefening, bijdragen),
-        **_kleine_groepen(kind, bijdragen, is_begeleider=is_begeleider),
+        **_zichtbaarheid(kind, bijdragen, is_begeleider=is_begeleider, achtergehouden=achtergehouden),
     }
 
 
-def _kleine_groepen(kind, bijdragen, *, is_begeleider):
-    """The small-group minimum for the page's words, and the begeleider's list of single answers."""
+def _zichtbaarheid(kind, bijdragen, *, is_begeleider, achtergehouden):
+    """The small-group minimum for the page's words, the begeleider's list of single answers,
+    and what was held back from this viewer (reason, how many)."""
     losse = zichtbaarheid.losse_antwoorden(kind, bijdragen) if is_begeleider else []
-    return {"groep_minimum": zichtbaarheid.minimum(), "losse_antwoorden": losse}
+    return {
+        "groep_minimum": zichtbaarheid.minimum(),
+        "losse_antwoorden": losse,
+        "achtergehouden": achtergehouden,
+        "redenen_achterhouden": Achterhouden.choices if is_begeleider else [],
+    }
 
 
 def respond(request, traject, oefening, *, status=200, melding="", **kwargs):

@@ -57,6 +57,12 @@ CASES = [
         "oefeningen:kaart_groeperen", lambda w: f"{_kaart(w)}groep/", success_as(ALLEEN_BEGELEIDER, 302)
     ),
     *_post_and_get(
+        "oefeningen:achterhouden",
+        lambda w: f"{_kaart(w)}achterhouden/",
+        success_as(ALLEEN_BEGELEIDER, 302),
+        data=lambda w: {"reden": "naam"},
+    ),
+    *_post_and_get(
         "oefeningen:cluster_nieuw",
         lambda w: f"{_oef(w)}groepen/",
         success_as(ALLEEN_BEGELEIDER, 302),
