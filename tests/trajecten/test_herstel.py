@@ -13,6 +13,7 @@ from django.test import Client
 from tests.factories import PASSWORD, LidmaatschapFactory, TeamFactory, UserFactory
 from trajecten import herstel
 from trajecten.models import Lidmaatschap, Rol, WachtwoordHerstel
+from trajecten.services import persoon_wissen, persoonsgegevens_export
 
 NIEUW = "Zonnebloem-Fiets-42"
 
@@ -299,3 +300,18 @@ def test_the_login_page_says_how_to_get_back_in(db):
     assert 'href="/account/wachtwoord-vergeten/"' in body
     assert "Wachtwoord vergeten?" in body
     assert "vraag je je begeleider om een nieuwe link" in body
+
+
+def test_when_the_begeleider_was_erased_the_notice_still_comes_without_a_name(world):
+    assert _set(Client(), _path(_issue(world))).status_code == 302
+    persoon_wissen(world.alice)
+    row = WachtwoordHerstel.objects.get()
+    assert row.aangemaakt_door is None and row.gebruikt_op is not None  # the trail stays
+    body = _login(Client()).content.decode()
+    assert "opnieuw ingesteld via een begeleider." in body
+
+
+def test_the_members_export_holds_their_password_links(world):
+    _issue(world)
+    [entry] = persoonsgegevens_export(world.bob)["trajecten.WachtwoordHerstel"]
+    assert entry["aangemaakt_door"] == "alice" and entry["gebruikt_op"] is None
