@@ -294,3 +294,29 @@ for _proxy in TRUSTED_PROXIES:
         raise ImproperlyConfigured(
             f"DJANGO_TRUSTED_PROXIES holds {_proxy!r}, which is no IP address"
         ) from exc
+
+# E-mail, for the password reset (README, "Getting back in"): SMTP to DJANGO_EMAIL_HOST when set;
+# otherwise printed on the console in development and tests, and handed to the machine's
+# own mail server (localhost:25) in production.
+_smtp_host = env_str("DJANGO_EMAIL_HOST")
+if _smtp_host is None and (DEBUG or TESTING):
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    _smtp_tls = env_bool("DJANGO_EMAIL_TLS", _smtp_host is not None)
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _smtp_host or "localhost",
+                "port": env_int("DJANGO_EMAIL_PORT", 587 if _smtp_tls else 25),
+                "username": env_str("DJANGO_EMAIL_USER", ""),
+                "password": env_str("DJANGO_EMAIL_PASSWORD", ""),
+                "use_tls": _smtp_tls,
+                # A mail server that hangs must not hold the request (and a worker) for long.
+                "timeout": 10,
+            },
+        }
+    }
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Cocreatie <noreply@localhost>")
+# A reset link sent by e-mail works for an hour (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = env_int("DJANGO_PASSWORD_RESET_TIMEOUT", 60 * 60)

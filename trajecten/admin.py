@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Lidmaatschap, Organisatie, Team, Traject, Uitnodiging
+from .models import Lidmaatschap, Organisatie, Team, Traject, Uitnodiging, WachtwoordHerstel
 
 
 class TeamInline(admin.TabularInline):
@@ -51,3 +51,22 @@ class UitnodigingAdmin(admin.ModelAdmin):
         "ingetrokken_op",
     ]
     readonly_fields = ["token", "gebruikt"]
+
+
+@admin.register(WachtwoordHerstel)
+class WachtwoordHerstelAdmin(admin.ModelAdmin):
+    """The audit trail of begeleiders' password links: read-only, for who looks into a complaint."""
+
+    list_display = ["voor", "aangemaakt_door", "aangemaakt_op", "gebruikt_op", "vervangen_op", "gemeld_op"]
+    list_filter = ["aangemaakt_op"]
+    search_fields = ["voor__username", "aangemaakt_door__username"]
+    exclude = ["token_hash"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

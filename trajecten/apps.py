@@ -10,7 +10,7 @@ class TrajectenConfig(AppConfig):
         from django.db.models import fields
         from django.utils.module_loading import autodiscover_modules
 
-        from . import taal  # noqa: F401  connects the login receiver
+        from . import herstel, taal  # noqa: F401  connect their login receivers
 
         # Every app's hub.py registers what it gives the hub (links, progress, signals,
         # personal data, exports, plan sections, demo data) when it is imported here.

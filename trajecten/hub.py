@@ -3,7 +3,7 @@ holds about a person, registered when TrajectenConfig.ready() discovers every hu
 
 from django.contrib.admin.models import LogEntry
 
-from .models import Lidmaatschap, Organisatie, Taalkeuze, Traject, Uitnodiging
+from .models import Lidmaatschap, Organisatie, Taalkeuze, Traject, Uitnodiging, WachtwoordHerstel
 from .registries import PersonalData, register_personal_data
 
 
@@ -66,5 +66,25 @@ register_personal_data(
         model=Taalkeuze,
         export=lambda user: [{"taal": t.taal} for t in Taalkeuze.objects.filter(user=user)],
         erase=lambda user: Taalkeuze.objects.filter(user=user).delete(),
+    )
+)
+
+register_personal_data(
+    PersonalData(
+        model=WachtwoordHerstel,
+        # The person's own password links (who made them, when, when used); the links a
+        # begeleider made for others stay as the trail of those people, without the maker.
+        export=lambda user: [
+            {
+                "aangemaakt_op": h.aangemaakt_op.isoformat(),
+                "aangemaakt_door": h.aangemaakt_door.get_username() if h.aangemaakt_door else None,
+                "gebruikt_op": h.gebruikt_op.isoformat() if h.gebruikt_op else None,
+            }
+            for h in WachtwoordHerstel.objects.filter(voor=user).select_related("aangemaakt_door")
+        ],
+        erase=lambda user: (
+            WachtwoordHerstel.objects.filter(voor=user).delete(),
+            WachtwoordHerstel.objects.filter(aangemaakt_door=user).update(aangemaakt_door=None),
+        ),
     )
 )

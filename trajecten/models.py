@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 from datetime import timedelta
 
@@ -240,3 +241,75 @@ class Taalkeuze(models.Model):
 
     def __str__(self):
         return self.taal
+
+
+# How long a begeleider's password link works (README, "Getting back in").
+HERSTEL_GELDIG = timedelta(minutes=30)
+
+
+def herstel_token_hash(token: str) -> str:
+    """Only this hash is stored: someone who reads the database cannot use an open link."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class WachtwoordHerstelQuerySet(models.QuerySet):
+    def open(self):
+        """Links that still work: not used, not replaced, younger than HERSTEL_GELDIG."""
+        return self.filter(
+            gebruikt_op__isnull=True,
+            vervangen_op__isnull=True,
+            aangemaakt_op__gt=timezone.now() - HERSTEL_GELDIG,
+        )
+
+    def claim(self, pk) -> bool:
+        """Atomically mark the link used; False when it no longer works (a conditional UPDATE,
+        so two browsers opening one link at the same moment cannot both set a password)."""
+        return bool(self.open().filter(pk=pk).update(gebruikt_op=timezone.now()))
+
+
+class WachtwoordHerstel(models.Model):
+    """A begeleider's one-time link for a member to choose a new password.
+
+    The rows are also the audit trail: who issued it, for whom, when, and when it was used.
+    """
+
+    voor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("voor")
+    )
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("aangemaakt door"),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    gebruikt_op = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+    vervangen_op = models.DateTimeField(_("vervangen op"), null=True, blank=True)
+    # Set once the member has used the link; cleared when they are told at their next login.
+    te_melden = models.BooleanField(default=False)
+    gemeld_op = models.DateTimeField(_("gemeld op"), null=True, blank=True)
+
+    objects = WachtwoordHerstelQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("wachtwoordlink")
+        verbose_name_plural = _("wachtwoordlinks")
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self):
+        return f"{self.voor} ({self.aangemaakt_op:%Y-%m-%d %H:%M})"
+
+    @property
+    def verloopt_op(self):
+        return self.aangemaakt_op + HERSTEL_GELDIG
+
+    @property
+    def reden_onbruikbaar(self) -> str:
+        """Why the link no longer works ("" while it does), for the page that says so."""
+        if self.gebruikt_op:
+            return "gebruikt"
+        if self.vervangen_op:
+            return "vervangen"
+        return "verlopen" if self.verloopt_op <= timezone.now() else ""

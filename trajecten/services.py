@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
-from .models import Lidmaatschap, Team, Traject, Uitnodiging
+from .models import Lidmaatschap, Team, Traject, Uitnodiging, WachtwoordHerstel, herstel_token_hash
 from .registries import personal_data_entries
 
 
@@ -80,3 +82,52 @@ def persoon_wissen(user) -> None:
     for entry in personal_data_entries():
         entry.erase(user)
     user.delete()
+
+
+class HerstelOnbruikbaar(Exception):
+    """The password link was used, replaced or expired before it could be claimed."""
+
+
+@transaction.atomic
+def herstel_aanmaken(*, door, voor) -> tuple[WachtwoordHerstel, str]:
+    """A new one-time password link for `voor` and its token (shown once, stored as a hash).
+
+    An older link for the same person that still works is replaced: it stops working.
+    """
+    nu = timezone.now()
+    WachtwoordHerstel.objects.open().filter(voor=voor).update(vervangen_op=nu)
+    token = secrets.token_urlsafe(32)
+    herstel = WachtwoordHerstel.objects.create(
+        voor=voor, aangemaakt_door=door, aangemaakt_op=nu, token_hash=herstel_token_hash(token)
+    )
+    return herstel, token
+
+
+@transaction.atomic
+def herstel_gebruiken(*, herstel: WachtwoordHerstel, wachtwoord: str):
+    """Claim the link and set the new password (which ends the person's other sessions)."""
+    if not WachtwoordHerstel.objects.claim(herstel.pk):
+        raise HerstelOnbruikbaar
+    user = herstel.voor
+    user.set_password(wachtwoord)
+    user.save(update_fields=["password"])
+    return user
+
+
+def herstel_melden(*, herstel: WachtwoordHerstel) -> None:
+    """Tell the person at their next login (not this one, made by the link itself)."""
+    WachtwoordHerstel.objects.filter(pk=herstel.pk).update(te_melden=True)
+
+
+@transaction.atomic
+def herstel_meldingen_afhalen(*, user) -> list[WachtwoordHerstel]:
+    """The used links the person has not been told about yet, marked as told."""
+    meldingen = list(
+        WachtwoordHerstel.objects.filter(voor=user, te_melden=True)
+        .select_related("aangemaakt_door")
+        .order_by("gebruikt_op")
+    )
+    WachtwoordHerstel.objects.filter(pk__in=[h.pk for h in meldingen]).update(
+        te_melden=False, gemeld_op=timezone.now()
+    )
+    return meldingen

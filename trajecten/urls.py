@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import herstel, views
 
 app_name = "trajecten"
 
@@ -20,4 +20,6 @@ urlpatterns = [
     path("trajecten/<int:pk>/", views.traject_detail, name="traject"),
     path("trajecten/<int:pk>/bewerken/", views.traject_bewerken, name="traject_bewerken"),
     path("uitnodiging/<str:token>/", views.uitnodiging, name="uitnodiging"),
+    path("teams/<int:pk>/leden/<int:lid_pk>/wachtwoord/", herstel.herstel_nieuw, name="herstel_nieuw"),
+    path("wachtwoord/nieuw/<str:token>/", herstel.herstel, name="herstel"),
 ]

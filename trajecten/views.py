@@ -13,6 +13,7 @@ from django.views.i18n import set_language
 from . import taal
 from .access import BEGELEIDER, organisatie_for, team_for, traject_for
 from .forms import AccountForm, LidWordenForm, LoginForm, TeamForm, TrajectForm, UitnodigingForm
+from .herstel import herstelbare_leden
 from .models import Lidmaatschap, Organisatie, Perspectief, Rol, Team, Traject, Uitnodiging
 from .registries import progress_for, progress_sources, signals_for, traject_links
 from .services import UitnodigingOnbruikbaar, traject_starten, uitnodiging_aanmaken
@@ -65,8 +66,9 @@ def team_detail(request, pk):
 
 def _render_team(request, team, *, uitnodiging_form=None, team_form=None, status=200):
     leden = team.lidmaatschappen.select_related("user").order_by("rol", "user__first_name")
-    uitnodigingen = []
+    uitnodigingen, herstelbaar = [], set()
     if team.rol == Rol.BEGELEIDER:
+        herstelbaar = set(herstelbare_leden(team, request.user).values_list("pk", flat=True))
         uitnodigingen = team.uitnodigingen.select_related("aangemaakt_door").prefetch_related("leden__user")
         team_form = team_form or TeamForm(instance=team)
     return render(
@@ -77,6 +79,7 @@ def _render_team(request, team, *, uitnodiging_form=None, team_form=None, status
             "leden": leden,
             "trajecten": team.trajecten.all(),
             "uitnodigingen": uitnodigingen,
+            "herstelbaar": herstelbaar,
             "uitnodiging_form": uitnodiging_form
             or (UitnodigingForm() if team.rol == Rol.BEGELEIDER else None),
             "team_form": team_form,

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cocreatie.formulieren import id_uit
+from cocreatie.qr import qr_svg
 from trajecten.access import BEGELEIDER
 
 from .. import selectors, services
 from ..access import bijeenkomst_for
 from ..forms import PapierForm, SluitenForm
 from ..models import Bijeenkomst, Blok, Inbreng
-from ..qr import qr_svg
 from .gedeeld import INTERACTIEREGELS, poll_url
 from .poll import live_response
 

@@ -6,7 +6,8 @@ from tests.authz import (
     expect,
     success_as,
 )
-from trajecten.models import Rol, Uitnodiging
+from trajecten.models import Lidmaatschap, Rol, Uitnodiging
+from trajecten.services import herstel_aanmaken
 
 ALL = {"anoniem": 200, "buitenstaander": 200, "teamlid": 200, "begeleider": 200, "leidinggevende": 200}
 LOGGED_IN = expect(ALL, anoniem=302)
@@ -30,6 +31,16 @@ def _team_data(world):
 def _traject_data(world):
     return {"titel": "Nieuw traject", "startdatum": "2026-12-01", "status": "gepland"}
 
+
+def _lid_bob(world):
+    return Lidmaatschap.objects.get(team=world.team, user=world.bob)
+
+
+def _herstel(world):
+    world.herstel_token = herstel_aanmaken(door=world.alice, voor=world.bob)[1]
+
+
+NIEUW_WACHTWOORD = {"new_password1": "Zonnebloem-Fiets-42", "new_password2": "Zonnebloem-Fiets-42"}
 
 CASES = [
     Case(
@@ -144,4 +155,40 @@ CASES = [
         expect(ALL, teamlid=302, begeleider=302),
         setup=lambda w: setattr(w, "invite", _invite(w)),
     ),
+    # Getting back in (trajecten/herstel.py): a begeleider's password link for a teamlid ...
+    Case(
+        "trajecten:herstel_nieuw",
+        "post",
+        lambda w: f"/teams/{w.team.pk}/leden/{_lid_bob(w).pk}/wachtwoord/",
+        ALLEEN_BEGELEIDER,
+    ),
+    Case(
+        "trajecten:herstel_nieuw",
+        "get",
+        lambda w: f"/teams/{w.team.pk}/leden/{_lid_bob(w).pk}/wachtwoord/",
+        ALLEEN_POST,
+        id="GET herstel_nieuw",
+    ),
+    # ... which whoever holds it may open, logged in or not (it is the key, like an invite).
+    Case("trajecten:herstel", "get", lambda w: f"/wachtwoord/nieuw/{w.herstel_token}/", ALL, setup=_herstel),
+    Case(
+        "trajecten:herstel",
+        "post",
+        lambda w: f"/wachtwoord/nieuw/{w.herstel_token}/",
+        {a: 302 for a in ALL},
+        data=lambda w: NIEUW_WACHTWOORD,
+        setup=_herstel,
+    ),
+    # ... and Django's reset by e-mail, open to everyone.
+    Case("password_reset", "get", lambda w: "/account/wachtwoord-vergeten/", ALL),
+    Case(
+        "password_reset",
+        "post",
+        lambda w: "/account/wachtwoord-vergeten/",
+        {a: 302 for a in ALL},
+        data=lambda w: {"email": "bob@example.com"},
+    ),
+    Case("password_reset_done", "get", lambda w: "/account/wachtwoord-vergeten/verstuurd/", ALL),
+    Case("password_reset_confirm", "get", lambda w: "/account/wachtwoord-vergeten/Mg/abc-def/", ALL),
+    Case("password_reset_complete", "get", lambda w: "/account/wachtwoord-vergeten/klaar/", ALL),
 ]

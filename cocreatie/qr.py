@@ -1,4 +1,5 @@
-"""QR codes drawn on the server as inline SVG: no external service sees the join link."""
+"""QR codes drawn on the server as inline SVG: no external service sees the link they carry
+(a session's join link, a password link)."""
 
 import re
 
