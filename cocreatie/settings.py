@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # An htmx request whose login expired: log in again and come back, text kept (cocreatie/verlopen.py).
+    "cocreatie.verlopen.HtmxLoginMiddleware",
 ]
 
 ROOT_URLCONF = "cocreatie.urls"
@@ -179,6 +181,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "trajecten:mijn_teams"
 LOGOUT_REDIRECT_URL = "login"
+CSRF_FAILURE_VIEW = "cocreatie.verlopen.csrf_failure"
 
 # Login throttling (see README, "Inloggen beveiligd").
 LOGIN_THROTTLE_USER_LIMIT = env_int("LOGIN_THROTTLE_USER_LIMIT", 5)
