@@ -231,6 +231,7 @@
 
   function terugzetten() {
     var forms = document.querySelectorAll("form");
+    var eerste = null;
     for (var i = 0; i < forms.length; i++) {
       var form = forms[i];
       var opgeslagen = null;
@@ -248,7 +249,12 @@
         el.dispatchEvent(new Event("input", { bubbles: true }));
       });
       toon(form, "info", tekst("bewaard"));
+      if (!eerste) eerste = velden(form).filter(function (el) {
+        return el.value && (el.tagName === "TEXTAREA" || TYPES.test(el.type));
+      })[0];
     }
+    // Back where they were typing, so the next key goes on with the text.
+    if (eerste) eerste.focus();
   }
 
   // -- counters for limited fields ---------------------------------------------------------
@@ -287,6 +293,7 @@
       var bijna = over < grens(max);
       el.textContent = tellerTekst(over);
       el.classList.toggle("bijna", bijna);
+      el.classList.toggle("teveel", over < 0);
       // A one-line field shows its counter only near the limit; a text box always.
       el.hidden = veld.tagName !== "TEXTAREA" && !bijna;
       if (wacht) window.clearTimeout(wacht);

@@ -208,6 +208,8 @@ def test_an_expired_login_comes_back_to_the_same_form_with_the_text(
     veld = page.locator("#werkblad textarea[name=tekst]")
     expect(veld).to_have_value("Lang over nagedacht, bijna kwijt")
     expect(page.locator(".verstuur-fout")).to_contain_text("We hebben je tekst bewaard")
+    expect(page.locator("#fouten-melder")).to_contain_text("We hebben je tekst bewaard")
+    expect(veld).to_be_focused()
     shot(page, "bewaard")
     page.locator("#werkblad").get_by_role("button", name="Toevoegen").click()
     expect(page.locator(".kaart-tekst", has_text="Lang over nagedacht")).to_be_visible()
