@@ -78,7 +78,7 @@
       knop.textContent = soort === "fout" ? tekst("opnieuw") : tekst("herladen");
       knop.addEventListener("click", function () {
         if (soort === "fout") opnieuw(form);
-        else { bewaar(form); window.location.reload(); }
+        else { bewaarAlles(); window.location.reload(); }
       });
       box.appendChild(knop);
     }
@@ -214,14 +214,20 @@
         if (el.checked) { data[el.name].push(el.value); iets = true; }
       } else if (el.multiple) {
         data[el.name] = Array.prototype.map.call(el.selectedOptions, function (o) { return o.value; });
-        iets = iets || data[el.name].length > 0;
       } else {
         data[el.name] = el.value;
-        iets = iets || el.value !== "";
+        // Only typed text or ticked boxes make a form worth keeping, not a select's default.
+        iets = iets || (el.value !== "" && el.tagName !== "SELECT");
       }
     });
     if (!iets) return;
     try { window.sessionStorage.setItem(bewaarSleutel(form), JSON.stringify(data)); } catch (e) { /* ignore */ }
+  }
+
+  // Before a reload: every htmx form on the page that has something typed or ticked.
+  function bewaarAlles() {
+    var forms = document.querySelectorAll("form[hx-post], form[hx-get]");
+    for (var i = 0; i < forms.length; i++) bewaar(forms[i]);
   }
 
   document.addEventListener("tekst-bewaren", function (event) {

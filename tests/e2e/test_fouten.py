@@ -12,7 +12,8 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from bijeenkomsten.models import Inbreng
-from oefeningen.models import Bijdrage, GedeeldeTekst
+from oefeningen import services
+from oefeningen.models import Bijdrage, GedeeldeTekst, Oefening
 from tests.bijeenkomsten.factories import maak_bijeenkomst
 from tests.e2e.conftest import DESKTOP, check_a11y, login, wait_until
 
@@ -216,6 +217,35 @@ def test_an_expired_login_comes_back_to_the_same_form_with_the_text(
     assert page.evaluate("Object.keys(sessionStorage).filter(k => k.startsWith('bewaard:')).length") == 0
     page.reload()
     expect(page.locator("#werkblad textarea[name=tekst]")).to_have_value("")
+
+
+def test_a_card_gone_meanwhile_offers_a_reload_that_keeps_the_text(page, live_server, world, inhoud):
+    oefening = Oefening.objects.get(slug="context-beperkingen")
+    kaart = services.bijdrage_toevoegen(
+        traject=world.traject, oefening=oefening, auteur=world.alice, data={"tekst": "Weinig tijd"}
+    )
+    page.set_viewport_size(SMAL)
+    login(page, live_server, "bob")
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/oefeningen/context-beperkingen/")
+    title = page.title()
+    page.locator("#werkblad textarea[name=tekst]").fill("Half af")
+    kaart.delete()  # someone else removes the card meanwhile
+    page.locator(".kaart", has_text="Weinig tijd").get_by_role("button", name="Stem").click()
+    expect(page.locator(".verstuur-fout")).to_contain_text("Laad de pagina opnieuw")
+    assert_page_whole(page, title)  # the 404 page was not swapped in
+    assert page.locator("#werkblad textarea[name=tekst]").input_value() == "Half af"
+    page.get_by_role("button", name="Pagina opnieuw laden").click()
+    expect(page.locator(".kaart", has_text="Weinig tijd")).to_have_count(0)
+    expect(page.locator("#werkblad textarea[name=tekst]")).to_have_value("Half af")
+
+    # A 4xx answer that is a whole document is never swapped into the form's place.
+    page.route(
+        "**/bijdragen/", lambda r: r.fulfill(status=400, body="<!doctype html><title>x</title><p>kaal")
+    )
+    page.locator("#werkblad").get_by_role("button", name="Toevoegen").click()
+    expect(page.locator(".verstuur-fout")).to_contain_text("Laad de pagina opnieuw")
+    assert_page_whole(page, title)
+    assert page.locator("#werkblad textarea[name=tekst]").input_value() == "Half af"
 
 
 def test_the_live_session_send_fails_politely(page, context, live_server, world):
