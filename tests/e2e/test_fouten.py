@@ -67,6 +67,11 @@ def assert_page_whole(page, title):
     assert page.locator("#werkblad, #inbreng-form").count() == 1
 
 
+def settled(page):
+    """htmx binds swapped-in forms when it settles (20 ms later): a test clicks faster than a person."""
+    wait_until(page, "!document.querySelector('.htmx-added, .htmx-settling, .htmx-swapping, .htmx-request')")
+
+
 def focused_name(page):
     return page.evaluate("document.activeElement && document.activeElement.name")
 
@@ -172,6 +177,7 @@ def test_a_server_error_or_no_connection_keeps_the_page_and_a_retry_sends(
         page.get_by_role("button", name="Opnieuw proberen").click()
         expect(page.locator("#meldingen .alert-success")).to_be_visible()
         expect(page.locator(".verstuur-fout")).to_have_count(0)
+        settled(page)
         assert Bijdrage.objects.count() + GedeeldeTekst.objects.count() > vooraf, soort
 
         # Offline: the same; back online, the retry sends.
@@ -186,6 +192,7 @@ def test_a_server_error_or_no_connection_keeps_the_page_and_a_retry_sends(
         context.set_offline(False)
         page.get_by_role("button", name="Opnieuw proberen").click()
         expect(page.locator("#meldingen .alert-success")).to_be_visible()
+        settled(page)
     assert Bijdrage.objects.filter(tekst="Zonder bereik, kaarten").count() == 1
     assert Bijdrage.objects.filter(tekst="Na een fout, kaarten").count() == 1
 
