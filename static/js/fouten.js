@@ -126,6 +126,7 @@
     for (var i = 0; i < velden.length; i++) {
       var veld = velden[i];
       veld.removeAttribute("aria-invalid");
+      veld.classList.remove("is-invalid");
       veld.setAttribute("aria-describedby", (veld.getAttribute("aria-describedby") || "")
         .split(" ").filter(function (id) { return id && id !== veld.getAttribute("data-fout-gekoppeld"); }).join(" "));
       veld.removeAttribute("data-fout-gekoppeld");
@@ -141,6 +142,7 @@
       var veld = document.getElementById(bericht.getAttribute("data-fout-voor"));
       if (!veld || !bericht.id) continue;
       veld.setAttribute("aria-invalid", "true");
+      veld.classList.add("is-invalid");
       var ids = (veld.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
       if (ids.indexOf(bericht.id) === -1) ids.push(bericht.id);
       veld.setAttribute("aria-describedby", ids.join(" "));

@@ -274,10 +274,14 @@ def test_the_live_session_send_fails_politely(page, context, live_server, world)
     assert_page_whole(page, title)
 
     # Too long: the same, the text kept.
-    veld.evaluate("e => { e.removeAttribute('maxlength'); e.value = 'y'.repeat(1001); }")
+    veld.evaluate(
+        "e => { e.removeAttribute('maxlength'); e.value = 'y'.repeat(1001);"
+        " e.dispatchEvent(new Event('input', {bubbles: true})); }"
+    )
     knop.click()
     expect(page.locator("#inbreng-fout")).to_contain_text("Maak je tekst korter")
     assert veld.input_value() == "y" * 1001
+    expect(page.locator("#id_tekst-teller")).to_have_text("1 teken te veel")
     wait_until(page, "document.activeElement.name === 'tekst'")
     assert_page_whole(page, title)
     shot(page, "te-lang-sessie")
