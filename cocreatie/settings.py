@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # An htmx request whose login expired: log in again and come back, text kept (cocreatie/verlopen.py).
+    "cocreatie.verlopen.HtmxLoginMiddleware",
     # Last, as axes asks: turns a locked login into our 429 (trajecten/inloggen.py).
     "axes.middleware.AxesMiddleware",
 ]
@@ -184,6 +186,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "trajecten:mijn_teams"
 LOGOUT_REDIRECT_URL = "login"
+CSRF_FAILURE_VIEW = "cocreatie.verlopen.csrf_failure"
 
 # Login protection: django-axes with a limit per lockout parameter (README, "Login throttling";
 # trajecten/inloggen.py). First the username and address together, so that a stranger who

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trajecten.models import Rol
 
-from .models import Achterhouden, Bijdrage
+from .models import Achterhouden, Bijdrage, Cluster
 
 
 class BijdrageForm(forms.Form):
@@ -70,9 +70,9 @@ class TekstForm(forms.Form):
     def __init__(self, *args, oefening, **kwargs):
         super().__init__(*args, **kwargs)
         self.oefening = oefening
-        self.fields["tekst"].help_text = _("Hoogstens %(max)s tekens.") % {
-            "max": oefening.kind.max_lengte(oefening)
-        }
+        limiet = oefening.kind.max_lengte(oefening)
+        self.fields["tekst"].help_text = _("Hoogstens %(max)s tekens.") % {"max": limiet}
+        self.fields["tekst"].widget.attrs["maxlength"] = limiet
 
     def clean(self):
         cleaned = super().clean()
@@ -87,7 +87,13 @@ class TekstForm(forms.Form):
 
 
 class ClusterForm(forms.Form):
-    naam = forms.CharField(label=_("Naam van een nieuwe groep"), required=False, strip=False)
+    # The length is checked by services.cluster_maken (its message); maxlength shows the limit.
+    naam = forms.CharField(
+        label=_("Naam van een nieuwe groep"),
+        required=False,
+        strip=False,
+        widget=forms.TextInput(attrs={"maxlength": Cluster._meta.get_field("naam").max_length}),
+    )
 
 
 class AchterhoudenForm(forms.Form):

@@ -266,6 +266,8 @@ def tekstveld(label, *, max_lengte=KAART_MAX, rows=3, required=True):
         label=label,
         required=False,  # emptiness is checked by the kind, with our own message
         strip=False,
-        widget=forms.Textarea(attrs={"rows": rows, "data-max": max_lengte}),
+        # maxlength and the counter (static/js/fouten.js) show the limit before it bites; the
+        # kind's own check stays, with its message, for what the browser does not stop.
+        widget=forms.Textarea(attrs={"rows": rows, "maxlength": max_lengte}),
         help_text=_("Hoogstens %(max)s tekens.") % {"max": max_lengte} if required else "",
     )

@@ -27,22 +27,7 @@
     }
   });
 
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    var xhr = event.detail.xhr;
-    // htmx 2 would swap an empty 304 body into the region and wipe it: never swap a 304.
-    if (xhr.status === 304) {
-      event.detail.shouldSwap = false;
-      event.detail.isError = false;
-      return;
-    }
-    // Our own 400/409 answers carry a message for the person: show it, keep the text.
-    var target = event.detail.target;
-    if ((xhr.status === 400 || xhr.status === 409) && target &&
-        (target.id === "verstuur-status" || target.id === "live")) {
-      event.detail.shouldSwap = true;
-      event.detail.isError = false;
-    }
-  });
+  // A 304 is never swapped, our 400/409 answers are (htmx's responseHandling in base.html).
 
   document.addEventListener("htmx:afterRequest", function (event) {
     var xhr = event.detail.xhr;
@@ -163,13 +148,18 @@
     box.appendChild(div);
   }
 
+  // A failed send (no connection, a timeout, a 5xx) is shown by static/js/fouten.js with a
+  // button to try again; here the live form also tries again by itself, with the same
+  // idempotency key, so a card is never counted twice.
   var retryTimer = null;
   var retryDelay = 2000;
 
-  function scheduleRetry(f) {
+  function scheduleRetry(f, detail) {
+    var seconds = String(Math.round(retryDelay / 1000));
+    detail.tekst = detail.reden === "verbinding"
+      ? f.getAttribute("data-offline").replace("{n}", seconds)
+      : detail.tekst + " " + f.getAttribute("data-vanzelf").replace("{n}", seconds);
     if (retryTimer) return;
-    var seconds = Math.round(retryDelay / 1000);
-    status(f, "fout", f.getAttribute("data-offline").replace("{n}", String(seconds)));
     retryTimer = window.setTimeout(function () {
       retryTimer = null;
       retryDelay = Math.min(retryDelay * 2, 30000);
@@ -203,10 +193,12 @@
       retryDelay = 2000;
       if (text) text.focus();
     });
-    f.addEventListener("htmx:sendError", function () { scheduleRetry(f); });
-    f.addEventListener("htmx:responseError", function (event) {
-      // A server hiccup (5xx): try again; 4xx answers were shown by beforeSwap.
-      if (event.detail.xhr.status >= 500) scheduleRetry(f);
+    f.addEventListener("fouten:mislukt", function (event) {
+      if (event.detail.soort === "fout") scheduleRetry(f, event.detail);
+    });
+    f.addEventListener("htmx:beforeRequest", function () {
+      // Sent now (by hand or by the timer): no second send from an older timer.
+      if (retryTimer) { window.clearTimeout(retryTimer); retryTimer = null; }
     });
     window.addEventListener("online", function () {
       if (retryTimer) {

@@ -62,7 +62,7 @@ def test_begeleider_moves_a_step_and_sees_progress_change(page, live_server, wor
     expect(page.locator("#meldingen")).to_contain_text("is nu: Klaar")
     expect(page.get_by_label("Nieuwe status van Breng de huidige situatie in kaart")).to_be_focused()
     check_a11y(page, "tracker after htmx swap")
-    # A refused change (400) is shown too, not silently dropped (static/js/kwartiermaken.js).
+    # A refused change (400) is shown too, not silently dropped (htmx responseHandling in base.html).
     page.evaluate(
         """() => { const s = document.getElementById('status-fase-1-visie');
         s.add(new Option('nvt', 'nvt', true, true)); }"""
