@@ -126,6 +126,9 @@ class InbrengForm(forms.Form):
     )
     blok = forms.IntegerField(widget=forms.HiddenInput)
     sleutel = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+    anoniem = forms.BooleanField(
+        label=_("Anoniem versturen: je naam komt er niet bij en wordt niet bewaard"), required=False
+    )
 
     def clean_tekst(self):
         tekst = self.cleaned_data["tekst"].strip()
@@ -136,6 +139,8 @@ class InbrengForm(forms.Form):
 
 class PapierForm(InbrengForm):
     """The begeleider types in a card someone wrote on paper."""
+
+    anoniem = None  # a paper card is anonymous when "Van wie" stays empty
 
     namens = forms.CharField(
         label=_("Van wie (mag leeg)"),

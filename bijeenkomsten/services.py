@@ -224,8 +224,11 @@ def inbreng_toevoegen(
     namens: str = "",
     ingevoerd_door=None,
     sleutel: str = "",
+    anoniem: bool = False,
 ) -> tuple[Inbreng, bool]:
     """Add a card to the current, open block. Returns (card, created).
+
+    A card is anonymous when its writer chose so (`anoniem`) or the block is anonymous.
 
     The block must be the session's current block with input open; else Conflict.
     A retried send with the same key returns the card stored the first time.
@@ -242,7 +245,7 @@ def inbreng_toevoegen(
             return eerder, False
     if not open_nu:
         raise InvoerDicht
-    anoniem = Blok.objects.filter(pk=blok.pk).values_list("anoniem", flat=True).first()
+    anoniem = anoniem or bool(Blok.objects.filter(pk=blok.pk).values_list("anoniem", flat=True).first())
     naam = "" if anoniem else (namens.strip() if op_papier else _naam(auteur))
     oefening = oefeningen_bridge.kaartoefening(blok)
     try:

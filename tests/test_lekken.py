@@ -111,3 +111,22 @@ def test_the_leak_test_finds_a_leak(geschreven):
         _controleer(f"{ANONIEM} – {NAAM}", waar="self-test")
     with pytest.raises(AssertionError):
         _controleer(f"... {VERBORGEN} ...", waar="self-test")
+
+
+def test_the_readme_table_names_what_exists_and_the_minimum_it_states(settings):
+    """README "Who sees what": every module, function and test it names exists, and the
+    small-group minimum it states is the setting's default."""
+    from importlib import import_module
+    from pathlib import Path
+
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text()
+    deel = readme.split("### Who sees what", 1)[1].split("\n## ", 1)[0]
+    for pad in re.findall(r"`((?:tests|trajecten|oefeningen)/[\w/]+\.py)`", deel):
+        assert (Path(settings.BASE_DIR) / pad).exists(), pad
+    for naam in re.findall(r"`((?:oefeningen\.selectors|zichtbaarheid)\.\w+)`", deel):
+        module, attr = naam.rsplit(".", 1)
+        module = "trajecten.zichtbaarheid" if module == "zichtbaarheid" else module
+        assert hasattr(import_module(module), attr), naam
+    assert "only from 3 people up (`COCREATIE_GROEP_MINIMUM`)" in deel
+    settings_py = (Path(settings.BASE_DIR) / "cocreatie" / "settings.py").read_text()
+    assert 'COCREATIE_GROEP_MINIMUM = env_int("COCREATIE_GROEP_MINIMUM", 3)' in settings_py

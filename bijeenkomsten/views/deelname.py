@@ -61,6 +61,7 @@ def inbreng(request, pk):
             tekst=form.cleaned_data["tekst"],
             auteur=request.user,
             sleutel=form.cleaned_data["sleutel"],
+            anoniem=form.cleaned_data["anoniem"],
         )
     except services.Conflict:
         form.add_error(

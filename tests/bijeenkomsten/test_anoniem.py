@@ -60,3 +60,30 @@ def test_names_shown_again_apply_to_cards_sent_after_only(world, kaartsessie):
     _kaart(world.client("teamlid"), b, "Weer met naam")
     namen = dict(Inbreng.objects.values_list("bijdrage__tekst", "naam"))
     assert namen == {"Met naam": "", "Weer met naam": "Bob"}
+
+
+def test_a_participant_chooses_anonymous_on_the_phone(world, kaartsessie):
+    b = kaartsessie
+    telefoon = world.client("teamlid").get(f"/bijeenkomsten/{b.pk}/meedoen/").content.decode()
+    assert 'name="anoniem"' in telefoon
+    response = world.client("teamlid").post(
+        f"/bijeenkomsten/{b.pk}/inbreng/",
+        {"tekst": "Liever zonder naam", "blok": b.huidig_blok_id, "anoniem": "on"},
+    )
+    assert response.status_code == 302
+    kaart = Inbreng.objects.select_related("bijdrage").get()
+    assert (kaart.naam, kaart.auteur, kaart.bijdrage.auteur, kaart.bijdrage.namens_groep) == (
+        "",
+        None,
+        None,
+        False,
+    )
+    for kanaal, inhoud in _kanalen(world, b).items():
+        assert "Bob" not in inhoud.split("Liever zonder naam", 1)[-1][:400], kanaal
+
+
+def test_the_phone_says_when_the_block_is_anonymous(world, kaartsessie):
+    url = f"/bijeenkomsten/{kaartsessie.pk}/meedoen/"
+    assert "Deze vraag is anoniem" not in world.client("teamlid").get(url).content.decode()
+    _anoniem(world, kaartsessie)
+    assert "Deze vraag is anoniem" in world.client("teamlid").get(url).content.decode()

@@ -138,3 +138,29 @@ def test_a_phone_that_drops_off_keeps_the_text_and_sends_it_when_back(browser, l
     expect(bob.get_by_label("Jouw antwoord")).to_have_value("Net te laat")
     assert not csp, csp
     ctx.close()
+
+
+def test_a_participant_on_a_phone_sends_anonymously_and_no_screen_shows_the_name(
+    page, browser, live_server, world
+):
+    b = maak_bijeenkomst(world.traject, begeleider=world.alice, blokken=1, actief=True)
+    csp = []
+    ctx, bob = _phone(browser, csp)
+    login(bob, live_server, "bob")
+    bob.goto(f"{live_server.url}/bijeenkomsten/{b.pk}/meedoen/")
+    bob.get_by_label("Jouw antwoord").fill("Ik ben bang dat ik terugval")
+    bob.get_by_label(re.compile("^Anoniem versturen")).check()
+    bob.get_by_role("button", name="Versturen").click()
+    expect(bob.get_by_text("Verstuurd!")).to_be_visible()
+    check_a11y(bob, "participant anonymous")
+    no_horizontal_scroll(bob)
+    assert Inbreng.objects.get().naam == ""
+    login(page, live_server, "alice")
+    for pad in ("presentatie", "verslag"):
+        page.goto(f"{live_server.url}/bijeenkomsten/{b.pk}/{pad}/")
+        kaart = page.locator("li, .kaart", has_text="Ik ben bang dat ik terugval").first
+        expect(kaart).to_be_visible()
+        assert "Bob" not in kaart.inner_text(), pad
+    screenshot(bob, "deelnemer-anoniem")
+    assert not csp, csp
+    ctx.close()
