@@ -187,7 +187,11 @@
     followBlock(readState());
 
     f.addEventListener("inbreng-verstuurd", function () {
-      if (text) text.value = "";
+      if (text) {
+        text.value = "";
+        // The counter (fouten.js) follows the emptied box.
+        text.dispatchEvent(new Event("input", { bubbles: true }));
+      }
       try { window.localStorage.removeItem(draftKey(f)); } catch (e) { /* ignore */ }
       if (key) key.value = newKey();
       retryDelay = 2000;
