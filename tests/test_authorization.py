@@ -2,6 +2,7 @@
 
 import importlib
 import pkgutil
+import re
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,13 @@ def test_access(case: Case, actor: str, world):
     if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
         # Every select offers "Kies…" as its empty choice, never Django's English placeholders.
         assert b"---------" not in response.content and b"Select an option" not in response.content, url
+        # Every page is named in its title, before the app's name ("Inloggen – Cocreatie").
+        titel = re.search(rb"<title>(.*?)</title>", response.content, re.S)
+        if titel and titel.group(1).strip().endswith(b"Cocreatie"):
+            assert re.fullmatch(rb"\S.* \xe2\x80\x93 Cocreatie", titel.group(1).strip(), re.S), (
+                url,
+                titel.group(1),
+            )
     if expected == 302 and actor == "anoniem" and case.expect["begeleider"] != 302:
         assert response["Location"].startswith("/account/inloggen/")
     if expected == 404 and actor == "buitenstaander":
