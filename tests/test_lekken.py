@@ -13,7 +13,10 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
+from bijeenkomsten import live
+from bijeenkomsten import services as bijeenkomst_services
 from oefeningen import services
+from tests.bijeenkomsten.factories import maak_bijeenkomst
 from tests.conftest import ACTORS
 from tests.factories import LidmaatschapFactory, UserFactory
 from tests.oefeningen.factories import OefeningFactory
@@ -23,6 +26,7 @@ from trajecten.models import Perspectief, Rol
 NAAM = "Zwaluwstaart"
 ANONIEM = "Ik ben bang dat mijn verhaal tegen me gebruikt wordt"
 VERBORGEN = "Mijn terugval van vorig jaar weet hier niemand"
+LIVE = "Soms wil ik gewoon stoppen met alles"
 NABIJ = 400  # characters either side of the anonymous text in which the name may not appear
 
 
@@ -44,13 +48,17 @@ def geschreven(world):
         services.bijdrage_toevoegen(
             traject=world.traject, oefening=schaal, auteur=user, data={"item": "ervaring", "waarde": 1}
         )
+    # ... and a card in a live session block that was made anonymous.
+    world.sessie = maak_bijeenkomst(world.traject, begeleider=world.alice, blokken=1, actief=True)
+    bijeenkomst_services.blok_zetten(blok=world.sessie.huidig_blok, veld="anoniem", waarde=True)
+    bijeenkomst_services.inbreng_toevoegen(blok=world.sessie.huidig_blok, tekst=LIVE, auteur=schrijver)
     return world
 
 
 def _controleer(tekst: str, *, waar: str, screening: bool = False):
-    for gevonden in re.finditer(re.escape(ANONIEM), tekst):
+    for gevonden in re.finditer(f"{re.escape(ANONIEM)}|{re.escape(LIVE)}", tekst):
         omgeving = tekst[max(0, gevonden.start() - NABIJ) : gevonden.end() + NABIJ]
-        assert NAAM not in omgeving, f"{waar}: the name beside the anonymous card"
+        assert NAAM not in omgeving, f"{waar}: the name beside an anonymous card"
     if not screening:
         assert VERBORGEN not in tekst, f"{waar}: the hidden card before the reveal"
 
@@ -91,6 +99,29 @@ def test_the_exercise_pages_themselves_leak_nothing(geschreven, slug, htmx):
             assert "gemiddeld" not in tekst and NAAM not in tekst, actor
 
 
+def test_the_live_session_leaks_no_name_on_any_screen_or_poll(geschreven):
+    world = geschreven
+    b = world.sessie
+    paden = {
+        "begeleider": [f"/bijeenkomsten/{b.pk}/presentatie/", f"/bijeenkomsten/{b.pk}/verslag/"],
+        "teamlid": [f"/bijeenkomsten/{b.pk}/meedoen/"],
+        "leidinggevende": [f"/bijeenkomsten/{b.pk}/verslag/"],
+    }
+    for actor, user, scherm in (
+        ("begeleider", world.alice, "presentatie"),
+        ("teamlid", world.bob, "deelnemer"),
+    ):
+        paden[actor].append(f"/bijeenkomsten/{b.pk}/live/?t={live.make_token(b.pk, user.pk, scherm)}")
+    gezien = 0
+    for actor, urls in paden.items():
+        for url in urls:
+            response = world.client(actor).get(url)
+            tekst = response.content.decode()
+            gezien += LIVE in tekst
+            _controleer(tekst, waar=f"GET {url} as {actor}")
+    assert gezien >= 4  # the card itself is there: only the name is not
+
+
 def test_the_exports_and_the_pdf_leak_nothing(geschreven):
     world = geschreven
     pk = world.traject.pk
@@ -106,9 +137,11 @@ def test_the_exports_and_the_pdf_leak_nothing(geschreven):
 
 
 def test_the_leak_test_finds_a_leak(geschreven):
-    """The checks above can fail: a name beside the anonymous card, the hidden text."""
+    """The checks above can fail: a name beside an anonymous card, the hidden text."""
     with pytest.raises(AssertionError):
         _controleer(f"{ANONIEM} – {NAAM}", waar="self-test")
+    with pytest.raises(AssertionError):
+        _controleer(f"{LIVE} <span>{NAAM}</span>", waar="self-test")
     with pytest.raises(AssertionError):
         _controleer(f"... {VERBORGEN} ...", waar="self-test")
 
