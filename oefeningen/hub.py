@@ -135,9 +135,7 @@ def _bijdrage_rijen(traject) -> list[dict[str, Any]]:
     rijen = []
     for groep in per_oefening.values():
         kind = groep[0].oefening.kind
-        if kind.antwoord_per_persoon and not zichtbaarheid.aggregaat_zichtbaar(
-            len({b.auteur_id or f"x{b.pk}" for b in groep})
-        ):
+        if kind.antwoord_per_persoon and not zichtbaarheid.aggregaat_zichtbaar(zichtbaarheid.mensen(groep)):
             continue  # one answer per person is an aggregate: not below the minimum
         met_naam = zichtbaarheid.naam_bij_antwoord(kind)
         rijen += [_bijdrage_rij(b, met_naam=met_naam) for b in zichtbaarheid.losse_antwoorden(kind, groep)]

@@ -63,11 +63,6 @@ def te_vaak(sleutel: str, limiet: int, venster: int = UUR) -> bool:
     return aantal > limiet
 
 
-def client_adres(request) -> str:
-    """The client's address, by the login rule (X-Forwarded-For only from our own proxies)."""
-    return inloggen.client_ip(request) or ""
-
-
 def herstelbare_leden(team, door):
     """The memberships of `team` whose password its begeleider `door` may reset.
 
@@ -169,7 +164,7 @@ class WachtwoordVergetenView(auth_views.PasswordResetView):
 
     def form_valid(self, form):
         email = form.cleaned_data["email"].strip().lower()
-        per_adres = te_vaak(f"mail-adres:{client_adres(self.request)}", MAILS_PER_ADRES)
+        per_adres = te_vaak(f"mail-adres:{inloggen.client_ip(self.request) or ''}", MAILS_PER_ADRES)
         if te_vaak(f"mail-email:{email}", MAILS_PER_EMAIL) or per_adres:
             form.add_error(
                 None, _("Je hebt te vaak een nieuw wachtwoord gevraagd. Probeer het over een uur opnieuw.")

@@ -63,6 +63,11 @@ class Drempel:
         ) % {"n": self.mensen, "min": self.minimum}
 
 
+def mensen(bijdragen) -> int:
+    """How many people gave these answers: each named person once, each anonymous answer as one."""
+    return len({b.auteur_id or f"x{b.pk}" for b in bijdragen})
+
+
 def drempel(mensen: int) -> Drempel:
     return Drempel(mensen=mensen, minimum=minimum())
 
@@ -101,7 +106,7 @@ def losse_antwoorden(kind, bijdragen: list) -> list:
     answer rather than by time, so no row can be traced to a person."""
     if naam_bij_antwoord(kind):
         return list(bijdragen)
-    if not aggregaat_zichtbaar(len({b.auteur_id or f"x{b.pk}" for b in bijdragen})):
+    if not aggregaat_zichtbaar(mensen(bijdragen)):
         return []
     return sorted(bijdragen, key=lambda b: (b.item, b.waarde if b.waarde is not None else -1, b.toelichting))
 

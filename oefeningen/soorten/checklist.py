@@ -58,7 +58,7 @@ class Checklist(Kind):
         return [{"item": k} for k in cleaned.get("items", [])]
 
     def aggregate(self, oefening, bijdragen, *, perspectieven, tekst=None):
-        mensen = len({b.auteur_id or f"x{b.pk}" for b in bijdragen})
+        mensen = zichtbaarheid.mensen(bijdragen)
         per_item = defaultdict(list)
         for b in bijdragen:
             per_item[b.item].append(b)

@@ -85,7 +85,7 @@ class Keuze(Kind):
         per_optie = defaultdict(list)
         for b in bijdragen:
             per_optie[b.item].append(b)
-        mensen = len({b.auteur_id or f"x{b.pk}" for b in bijdragen})
+        mensen = zichtbaarheid.mensen(bijdragen)
         rijen = [
             {
                 "optie": o,

@@ -103,7 +103,7 @@ class Schaal(Kind):
         rijen = []
         for item in self.items(oefening):
             antwoorden = per_item.get(item["key"], [])
-            drempel = zichtbaarheid.drempel(len({b.auteur_id or f"x{b.pk}" for b in antwoorden}))
+            drempel = zichtbaarheid.drempel(zichtbaarheid.mensen(antwoorden))
             if not drempel.zichtbaar:
                 rijen.append(
                     {"label": item["label"], "drempel": drempel, "totaal": None, "perspectieven": []}
@@ -125,7 +125,7 @@ class Schaal(Kind):
                     ),
                 }
             )
-        mensen = len({b.auteur_id or f"x{b.pk}" for b in bijdragen})
+        mensen = zichtbaarheid.mensen(bijdragen)
         # Nothing shown yet: one line for the whole exercise instead of one per item.
         alles_verborgen = not any(r["totaal"] for r in rijen)
         return {
