@@ -115,22 +115,17 @@ def onthuld(qs: QuerySet, traject: Traject) -> QuerySet:
 
 def _samenvatting(oefening, status: OefeningStatus, bijdragen: list, tekst) -> Samenvatting:
     kind = oefening.kind
-    if status.verborgen:
-        return Samenvatting(
-            oefening=oefening,
-            status=status.status,
-            status_label=status.get_status_display(),
-            aantal_bijdragen=0,
-            is_complete=False,
-            regels=[gettext("Nog verborgen: de begeleider laat de antwoorden later zien.")],
-        )
+    if status.verborgen:  # private until reveal: nothing of it, only that it is hidden
+        bijdragen, tekst = [], None
     return Samenvatting(
         oefening=oefening,
         status=status.status,
         status_label=status.get_status_display(),
         aantal_bijdragen=len(bijdragen),
         is_complete=kind.is_complete(oefening, bijdragen, tekst),
-        regels=kind.summary(oefening, bijdragen, tekst),
+        regels=[gettext("Nog verborgen: de begeleider laat de antwoorden later zien.")]
+        if status.verborgen
+        else kind.summary(oefening, bijdragen, tekst),
     )
 
 
