@@ -137,6 +137,15 @@ class InbrengForm(forms.Form):
         return tekst
 
 
+class EigenKaartForm(forms.Form):
+    """A participant changes a card they sent."""
+
+    tekst = InbrengForm.base_fields["tekst"]
+
+    def clean_tekst(self):
+        return InbrengForm.clean_tekst(self)
+
+
 class PapierForm(InbrengForm):
     """The begeleider types in a card someone wrote on paper."""
 

@@ -110,14 +110,12 @@ def _export_inbreng_traject(traject):
             "blok": i.blok.titel,
             "oefening": i.blok.oefening_slug,
             "tekst": i.inhoud,
-            "naam": i.naam,
+            "naam": i.getoonde_naam,
             "op_papier": i.op_papier,
             "stemmen": i.aantal_stemmen,
             "aangemaakt_op": i.aangemaakt_op.isoformat(),
         }
-        for i in selectors.met_stemmen(Inbreng.objects.filter(blok__bijeenkomst__traject=traject))
-        .select_related("blok")
-        .order_by("blok__bijeenkomst__datum", "blok__volgorde", "aangemaakt_op", "pk")
+        for i in selectors.kaarten_van_traject(traject)
     ]
 
 

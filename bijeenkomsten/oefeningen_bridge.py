@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from oefeningen import services as oefeningen_services
-from oefeningen.models import Bijdrage, Oefening, Stem
+from oefeningen.models import Bijdrage, Oefening, OefeningStatus, Stem
 
 # A session block's own dots when its exercise's kind has none (the block's cards stay the session's).
 STEMMEN_ZONDER_OEFENING = 3
@@ -64,6 +65,41 @@ def oefening_url(traject, slug: str) -> str:
     return reverse("oefeningen:oefening", args=[traject.pk, slug])
 
 
+def verborgen_oefeningen(traject_id: int) -> set[str]:
+    """The slugs of the trajectory's exercises hidden until the reveal (one query)."""
+    return set(
+        OefeningStatus.objects.filter(traject_id=traject_id, verborgen=True).values_list(
+            "oefening__slug", flat=True
+        )
+    )
+
+
+@dataclass(frozen=True)
+class BlokBeleid:
+    """What the visibility policy needs to know of a block's exercise."""
+
+    verborgen: bool = False  # hidden until the reveal
+    anoniem_toegestaan: bool = True  # may a participant choose to answer anonymously?
+
+
+def blok_beleid(traject_id: int, slug: str) -> BlokBeleid:
+    """For a block's exercise (one query; none for a block without one, where anyone may
+    choose to answer anonymously)."""
+    if not slug:
+        return BlokBeleid()
+    rij = (
+        Oefening.objects.filter(slug=slug)
+        .annotate(
+            verborgen=Exists(
+                OefeningStatus.objects.filter(traject_id=traject_id, oefening=OuterRef("pk"), verborgen=True)
+            )
+        )
+        .values_list("verborgen", "anoniem_toegestaan")
+        .first()
+    )
+    return BlokBeleid(*rij) if rij else BlokBeleid()
+
+
 def kaartoefening(blok) -> Oefening | None:
     """The block's exercise when it takes session cards as its own contributions, else None."""
     if not blok.oefening_slug:
@@ -92,6 +128,17 @@ def kaart_toevoegen(
         data={"tekst": tekst},
         namens_groep=op_papier,
     )
+
+
+def kaart_wijzigen(*, bijdrage: Bijdrage, tekst: str, door, bewijs) -> None:
+    """The writer changes their session card: the exercise's own service and limits decide."""
+    oefeningen_services.bijdrage_wijzigen(
+        bijdrage=bijdrage, door=door, rol="", data={"tekst": tekst}, bewijs=bewijs
+    )
+
+
+def kaart_intrekken(*, bijdrage: Bijdrage, door, bewijs) -> None:
+    oefeningen_services.bijdrage_verwijderen(bijdrage=bijdrage, door=door, rol="", bewijs=bewijs)
 
 
 def namen_wissen(*, bijdrage_ids) -> int:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.utils import timezone
 
+from trajecten import zichtbaarheid
+
 from . import live, oefeningen_bridge
 from .models import Bijeenkomst, Blok, Deelname, Inbreng, Stem
 
@@ -96,19 +98,42 @@ def mijn_stemmen(*, blok: Blok, user) -> MijnStemmen:
     return MijnStemmen(kaarten=set(ids), over=max(blok.stemmen_per_persoon - len(ids), 0))
 
 
+def getoond(blok: Blok, kaarten: list[Inbreng], verborgen: set[str] | bool, *, scherm: bool = True):
+    """What the visibility policy lets any screen, the report or the export show of a block's cards.
+
+    `verborgen`: the slugs of the trajectory's exercises hidden until the reveal. `scherm`:
+    the block's own switch "Antwoorden verbergen" holds on the live screens, not afterwards.
+    """
+    return zichtbaarheid.sessiekaarten(
+        kaarten,
+        anoniem=blok.anoniem,
+        tonen=blok.resultaten_zichtbaar or not scherm,
+        oefening_verborgen=verborgen
+        if isinstance(verborgen, bool)
+        else bool(blok.oefening_slug) and blok.oefening_slug in verborgen,
+    )
+
+
 def live_gedeeld(b: Bijeenkomst, *, scherm: str) -> dict:
     """What every screen of one kind shows of the current block.
 
-    Blocks and cards: two queries (one without a current block); the presenter
-    screen adds the number of participants.
+    Blocks and cards: two queries (one without a current block), and one more on an exercise
+    block (is the exercise hidden until the reveal?); the
+    presenter screen adds the number of participants.
     """
     blok = huidig_blok(b)
-    kaarten = list(stemtelling(blok)) if blok else []
+    kaarten = modus = None
+    if blok is not None:
+        beleid = oefeningen_bridge.blok_beleid(b.traject_id, blok.oefening_slug)
+        kaarten = getoond(blok, list(stemtelling(blok)), beleid.verborgen)
+        modus = zichtbaarheid.sessie_modus(anoniem=blok.anoniem, keuze=beleid.anoniem_toegestaan)
     blokken = list(Blok.objects.filter(bijeenkomst=b).values_list("pk", flat=True))
     context = {
         "bijeenkomst": b,
         "blok": blok,
-        "kaarten": kaarten,
+        "getoond": kaarten,
+        "modus": modus,
+        "kaarten": kaarten.kaarten if kaarten else [],
         "positie": blokken.index(blok.pk) + 1 if blok and blok.pk in blokken else 0,
         "aantal_blokken": len(blokken),
         "scherm": scherm,
@@ -129,6 +154,19 @@ def live_persoonlijk(b: Bijeenkomst, user) -> dict:
     return {"mijn_stemmen": mijn.kaarten, "stemmen_over": mijn.over, "blok": blok}
 
 
+def eigen_kaarten(blok: Blok | None, user, bewijs: frozenset[int]) -> list[Inbreng]:
+    """The cards this person sent in this block from this browser or with their name (one
+    query): their name is on it, or the browser holds its receipt (anonymous ones)."""
+    if blok is None or not user.is_authenticated:
+        return []
+    return list(
+        Inbreng.objects.filter(blok=blok, op_papier=False)
+        .filter(zichtbaarheid.eigen_filter(user, bewijs))
+        .select_related("bijdrage")
+        .order_by("aangemaakt_op", "pk")
+    )
+
+
 def live_regio(b: Bijeenkomst, *, scherm: str, user=None) -> dict:
     """The whole live region for one person: the shared part, plus own votes on the participant screen."""
     context = live_gedeeld(b, scherm=scherm)
@@ -141,9 +179,34 @@ def live_regio(b: Bijeenkomst, *, scherm: str, user=None) -> dict:
 
 
 def verslag_blokken(b: Bijeenkomst) -> list[Blok]:
-    """The blocks with their cards, most votes first (two queries)."""
+    """The blocks with what the policy shows of their cards (`getoond`), most votes first
+    (three queries)."""
     kaarten = Prefetch("inbreng", queryset=_geteld(Inbreng.objects.all()))
-    return list(Blok.objects.filter(bijeenkomst=b).prefetch_related(kaarten))
+    blokken = list(Blok.objects.filter(bijeenkomst=b).prefetch_related(kaarten))
+    verborgen = oefeningen_bridge.verborgen_oefeningen(b.traject_id)
+    for blok in blokken:
+        blok.getoond = getoond(blok, list(blok.inbreng.all()), verborgen, scherm=False)
+    return blokken
+
+
+def kaarten_van_traject(traject) -> list[Inbreng]:
+    """Every session card of a trajectory the policy lets an export carry, each with
+    `getoonde_naam` (three queries)."""
+    kaarten = (
+        met_stemmen(Inbreng.objects.filter(blok__bijeenkomst__traject=traject))
+        .select_related("blok")
+        .order_by("blok__bijeenkomst__datum", "blok__volgorde", "aangemaakt_op", "pk")
+    )
+    per_blok: dict[int, list[Inbreng]] = {}
+    blokken: dict[int, Blok] = {}
+    for kaart in kaarten:
+        per_blok.setdefault(kaart.blok_id, []).append(kaart)
+        blokken[kaart.blok_id] = kaart.blok
+    verborgen = oefeningen_bridge.verborgen_oefeningen(traject.pk)
+    uit = []
+    for blok_id, lijst in per_blok.items():
+        uit.extend(getoond(blokken[blok_id], lijst, verborgen, scherm=False).kaarten)
+    return uit
 
 
 def aantal_deelnemers(b: Bijeenkomst) -> int:

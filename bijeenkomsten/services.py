@@ -9,6 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from trajecten import zichtbaarheid
 
 from . import live, oefeningen_bridge, selectors
 from .models import Bijeenkomst, Blok, Deelname, Inbreng, Stem, gast_username, new_code
@@ -245,7 +248,17 @@ def inbreng_toevoegen(
             return eerder, False
     if not open_nu:
         raise InvoerDicht
-    anoniem = anoniem or bool(Blok.objects.filter(pk=blok.pk).values_list("anoniem", flat=True).first())
+    blok_anoniem = bool(Blok.objects.filter(pk=blok.pk).values_list("anoniem", flat=True).first())
+    if anoniem and not blok_anoniem and not op_papier:
+        beleid = oefeningen_bridge.blok_beleid(blok.bijeenkomst.traject_id, blok.oefening_slug)
+        if not zichtbaarheid.sessie_modus(anoniem=False, keuze=beleid.anoniem_toegestaan).keuze:
+            raise ValidationError(
+                _(
+                    "Bij deze vraag kun je niet anoniem antwoorden. Haal het vinkje weg, "
+                    "of vraag de begeleider om de vraag anoniem te maken."
+                )
+            )
+    anoniem = anoniem or blok_anoniem
     naam = "" if anoniem else (namens.strip() if op_papier else _naam(auteur))
     oefening = oefeningen_bridge.kaartoefening(blok)
     try:
@@ -279,6 +292,37 @@ def inbreng_toevoegen(
         return Inbreng.objects.get(blok=blok, sleutel=sleutel), False
     live.bump(blok.bijeenkomst_id)
     return inbreng, True
+
+
+def _nog_open(inbreng: Inbreng) -> None:
+    """A card can be changed or withdrawn while its session runs (or has not started)."""
+    if not Bijeenkomst.objects.filter(
+        pk=inbreng.blok.bijeenkomst_id, status__in=[Bijeenkomst.Status.GEPLAND, Bijeenkomst.Status.ACTIEF]
+    ).exists():
+        raise Gesloten
+
+
+@transaction.atomic
+def inbreng_wijzigen(*, inbreng: Inbreng, tekst: str, door, bewijs: frozenset[int]) -> None:
+    """The writer changes their own card (the view checked it is theirs); on a card exercise the
+    exercise's own rules refuse what is too long (ValidationError). `bewijs`: the browser's
+    receipts of exercise contributions, for a card that became anonymous."""
+    _nog_open(inbreng)
+    if inbreng.bijdrage_id:
+        oefeningen_bridge.kaart_wijzigen(bijdrage=inbreng.bijdrage, tekst=tekst, door=door, bewijs=bewijs)
+    else:
+        Inbreng.objects.filter(pk=inbreng.pk).update(tekst=tekst.strip())
+    live.bump(inbreng.blok.bijeenkomst_id)
+
+
+@transaction.atomic
+def inbreng_intrekken(*, inbreng: Inbreng, door, bewijs: frozenset[int]) -> None:
+    """The writer withdraws their own card: gone from every screen, the report and the exercise."""
+    _nog_open(inbreng)
+    if inbreng.bijdrage_id:
+        oefeningen_bridge.kaart_intrekken(bijdrage=inbreng.bijdrage, door=door, bewijs=bewijs)
+    Inbreng.objects.filter(pk=inbreng.pk).delete()
+    live.bump(inbreng.blok.bijeenkomst_id)
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import deelname, planning, poll, sessie, verslag
+from .views import deelname, eigen, planning, poll, sessie, verslag
 
 app_name = "bijeenkomsten"
 
@@ -32,6 +32,8 @@ urlpatterns = [
     path("bijeenkomsten/<int:pk>/meedoen/", deelname.deelnemer, name="deelnemer"),
     path("bijeenkomsten/<int:pk>/inbreng/", deelname.inbreng, name="inbreng"),
     path("bijeenkomsten/<int:pk>/stem/", deelname.stem, name="stem"),
+    path("bijeenkomsten/<int:pk>/mijn-kaarten/", eigen.mijn_kaarten, name="mijn_kaarten"),
+    path("bijeenkomsten/<int:pk>/mijn-kaarten/<int:kaart_pk>/", eigen.mijn_kaart, name="mijn_kaart"),
     path("bijeenkomsten/<int:pk>/live/", poll.poll, name="live"),
     path("bijeenkomsten/<int:pk>/verslag/", verslag.verslag, name="verslag"),
     path("meedoen/", deelname.code, name="code"),

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Func, Q, QuerySet, Subquery
 from django.utils.translation import gettext
 
+from trajecten import zichtbaarheid
 from trajecten.models import Lidmaatschap, Traject
 from trajecten.registries import Progress
 
@@ -55,7 +56,7 @@ def zichtbare_bijdragen(
         .annotate(aantal_stemmen=Count("stemmen"))
         .order_by("aangemaakt_op", "pk")
     )
-    eigen = Q(auteur=kijker) | Q(pk__in=bewijs, auteur=None) if kijker is not None else Q(pk__in=[])
+    eigen = zichtbaarheid.eigen_filter(kijker, bewijs)
     if verborgen:
         qs = qs.filter(eigen)
     if not moderator:

@@ -154,6 +154,19 @@ def test_the_exports_and_the_pdf_leak_nothing(geschreven):
     _controleer(" ".join(p.extract_text() for p in pdf.pages).replace("\x00", ""), waar="plan PDF")
 
 
+def test_the_admin_lists_of_contributions_leak_nothing(geschreven, client):
+    beheerder = UserFactory(username="beheer", is_staff=True, is_superuser=True)
+    client.force_login(beheerder)
+    for url in ("/beheer/oefeningen/bijdrage/", "/beheer/bijeenkomsten/inbreng/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        tekst = response.content.decode()
+        _controleer(tekst, waar=url)
+        # Not even beside a rating (which only counts together) or a hidden card.
+        assert NAAM not in tekst, url
+    assert ANONIEM in client.get("/beheer/oefeningen/bijdrage/").content.decode()
+
+
 def test_the_leak_test_finds_a_leak(geschreven):
     """The checks above can fail: a name beside an anonymous card, the hidden text."""
     assert _lekken(f"{ANONIEM} – {NAAM}") == ["the name beside an anonymous card"]

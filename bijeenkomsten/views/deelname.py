@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cocreatie.formulieren import id_uit
+from trajecten import zichtbaarheid
 
 from .. import selectors, services
 from ..access import bijeenkomst_for, deelnemer_for
 from ..forms import CodeForm, GastForm, InbrengForm
 from ..models import Bijeenkomst, Blok, Deelname, Inbreng, normalize_code
+from .eigen import eigen_context
 from .gedeeld import gesloten, poll_url
 from .poll import live_response
 
@@ -27,6 +29,7 @@ def _render_deelnemer(request, b, *, form=None, status=200, melding=""):
             "form": form or InbrengForm(initial={"blok": blok.pk if blok else None}),
             "poll_url": poll_url(b, request.user, "deelnemer"),
             "melding": melding,
+            **eigen_context(request, b),
         }
     )
     return render(request, "bijeenkomsten/deelnemer.html", context, status=status)
@@ -56,7 +59,7 @@ def inbreng(request, pk):
         form.add_error(None, _("Deze vraag hoort niet bij deze bijeenkomst."))
         return _inbreng_antwoord(request, b, form, status=400)
     try:
-        services.inbreng_toevoegen(
+        kaart, _nieuw = services.inbreng_toevoegen(
             blok=blok,
             tekst=form.cleaned_data["tekst"],
             auteur=request.user,
@@ -76,14 +79,23 @@ def inbreng(request, pk):
         # The exercise refused the card (too long, empty): so does the session, text kept.
         form.add_error("tekst", refused.messages)
         return _inbreng_antwoord(request, b, form, status=400)
+    return _verstuurd(request, b, kaart)
+
+
+def _verstuurd(request, b, kaart):
+    # This browser alone can find the card again (to change or withdraw it), also once the
+    # begeleider has wiped the names: a receipt, as for anonymous exercise contributions.
+    zichtbaarheid.onthoud(request, [kaart.pk], "i")
+    if kaart.bijdrage_id:
+        zichtbaarheid.onthoud(request, [kaart.bijdrage_id], "b")
     if request.htmx:
         response = render(request, "bijeenkomsten/deelnemer.html#verstuurd", {})
         # A bare event name, not django_htmx's trigger_client_event (which sends JSON):
         # the test pins this exact header.
         response["HX-Trigger"] = "inbreng-verstuurd"
-        return response
+        return zichtbaarheid.bewaar(request, response)
     messages.success(request, _("Je antwoord is verstuurd."))
-    return redirect("bijeenkomsten:deelnemer", pk=b.pk)
+    return zichtbaarheid.bewaar(request, redirect("bijeenkomsten:deelnemer", pk=b.pk))
 
 
 def _inbreng_antwoord(request, b, form, *, status):

@@ -5,8 +5,6 @@ polite announcement out of band; `done` answers a successful write (the partial 
 post/redirect/get otherwise); `gesloten` refuses input to a finished exercise (409).
 """
 
-from collections import Counter
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -60,15 +58,10 @@ def _bijdragen(request, traject, oefening, *, verborgen: bool, status) -> tuple[
     alle = selectors.zichtbare_bijdragen(
         traject, oefening, kijker=request.user, verborgen=verborgen, bewijs=bewijs, moderator=True
     )
-    eigen = {b.pk for b in alle if b.auteur_id == request.user.pk or (b.auteur_id is None and b.pk in bewijs)}
-    bijdragen = [b for b in alle if moderator or not b.achtergehouden or b.pk in eigen]
-    getoond = {b.pk for b in bijdragen}
-    achtergehouden = sorted(
-        Counter(b.get_achtergehouden_display() for b in alle if b.pk not in getoond).items()
-    )
+    zicht = zichtbaarheid.inzage(alle, kijker_id=request.user.pk, bewijs=bewijs, moderator=moderator)
     mijn = _mijn_stemmen(request, traject, oefening)
     base = oefening.url(traject)
-    for b in bijdragen:
+    for b in zicht.getoond:
         b.url = f"{base}bijdragen/{b.pk}/"
         b.stemmen_label = ngettext("%(n)s stem", "%(n)s stemmen", b.aantal_stemmen) % {"n": b.aantal_stemmen}
         b.mag_wijzigen = services.mag_wijzigen(b, request.user, traject.rol, bewijs=bewijs)
@@ -79,7 +72,7 @@ def _bijdragen(request, traject, oefening, *, verborgen: bool, status) -> tuple[
             screening=moderator and status.verborgen and not b.is_eigen,
         )
         b.mijn_stem = mijn is not None and b.pk in mijn
-    return bijdragen, achtergehouden
+    return zicht.getoond, zicht.achtergehouden
 
 
 def _mijn_stemmen(request, traject, oefening) -> set[int] | None:

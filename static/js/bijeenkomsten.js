@@ -47,13 +47,25 @@
     return {
       blok: inner.getAttribute("data-blok") || "",
       aantal: parseInt(inner.getAttribute("data-aantal") || "0", 10),
-      titel: inner.getAttribute("data-titel") || ""
+      titel: inner.getAttribute("data-titel") || "",
+      keuze: inner.getAttribute("data-anoniem-keuze") === "1"
     };
+  }
+
+  // "Anoniem versturen" only where this block lets people choose it (the server refuses it elsewhere).
+  function offerAnonymous(f, state) {
+    var box = f.querySelector("input[name=anoniem]");
+    if (!box) return;
+    var wrap = box.closest(".mb-3, .form-check") || box.parentNode;
+    wrap.hidden = !state.keuze;
+    box.disabled = !state.keuze;
+    if (!state.keuze) box.checked = false;
   }
 
   function followBlock(state) {
     var f = form();
     if (!f || !state) return;
+    offerAnonymous(f, state);
     var input = f.querySelector("input[name=blok]");
     var text = f.querySelector("textarea[name=tekst]");
     if (!input || input.value === state.blok) return;

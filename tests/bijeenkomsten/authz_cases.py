@@ -144,6 +144,25 @@ CASES = [
         setup=_met_kaart,
         data=lambda w: {"inbreng": w.kaart.pk},
     ),
+    # Without htmx the list of one's own cards is the participant page.
+    Case("bijeenkomsten:mijn_kaarten", "get", _b("mijn-kaarten/"), POST_LEDEN, setup=_actief),
+    # alice's card: only alice may change or withdraw it; for everyone else it does not exist.
+    Case(
+        "bijeenkomsten:mijn_kaart",
+        "post",
+        lambda w: f"/bijeenkomsten/{w.b.pk}/mijn-kaarten/{w.kaart.pk}/",
+        {"anoniem": 302, "buitenstaander": 404, "teamlid": 404, "begeleider": 302, "leidinggevende": 404},
+        setup=_met_kaart,
+        data=lambda w: {"actie": "wijzigen", "tekst": "Anders gezegd"},
+    ),
+    Case(
+        "bijeenkomsten:mijn_kaart",
+        "get",
+        lambda w: f"/bijeenkomsten/{w.b.pk}/mijn-kaarten/{w.kaart.pk}/",
+        ALLEEN_POST,
+        setup=_met_kaart,
+        id="GET mijn_kaart",
+    ),
     # The poll's token belongs to alice: for anyone else it opens nothing.
     Case(
         "bijeenkomsten:live",

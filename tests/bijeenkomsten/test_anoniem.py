@@ -4,7 +4,7 @@ anonymous card on an exercise is an anonymous contribution, not one 'on paper fo
 
 from bijeenkomsten import live
 from bijeenkomsten.models import Inbreng
-from oefeningen.models import Bijdrage
+from oefeningen.models import Bijdrage, Oefening
 from trajecten.registries import traject_exports
 
 
@@ -64,6 +64,7 @@ def test_names_shown_again_apply_to_cards_sent_after_only(world, kaartsessie):
 
 def test_a_participant_chooses_anonymous_on_the_phone(world, kaartsessie):
     b = kaartsessie
+    Oefening.objects.filter(slug="context-sterktes").update(anoniem_toegestaan=True)
     telefoon = world.client("teamlid").get(f"/bijeenkomsten/{b.pk}/meedoen/").content.decode()
     assert 'name="anoniem"' in telefoon
     response = world.client("teamlid").post(
@@ -80,6 +81,34 @@ def test_a_participant_chooses_anonymous_on_the_phone(world, kaartsessie):
     )
     for kanaal, inhoud in _kanalen(world, b).items():
         assert "Bob" not in inhoud.split("Liever zonder naam", 1)[-1][:400], kanaal
+
+
+def test_the_phone_refuses_anonymous_where_the_exercise_does_not_allow_it(world, kaartsessie):
+    b = kaartsessie  # context-sterktes: answers carry a name, unless the begeleider decides otherwise
+    telefoon = world.client("teamlid").get(f"/bijeenkomsten/{b.pk}/meedoen/").content.decode()
+    assert 'data-anoniem-keuze="0"' in telefoon and "Je voornaam komt bij je antwoord." in telefoon
+    response = world.client("teamlid").post(
+        f"/bijeenkomsten/{b.pk}/inbreng/",
+        {"tekst": "Toch zonder naam?", "blok": b.huidig_blok_id, "anoniem": "on"},
+    )
+    assert response.status_code == 400
+    inhoud = response.content.decode()
+    assert "niet anoniem antwoorden" in inhoud and "Toch zonder naam?" in inhoud
+    assert not Inbreng.objects.exists() and not Bijdrage.objects.exists()
+    # The begeleider's "Anoniem maken" is the way: then nobody's name comes with it.
+    _anoniem(world, b)
+    assert _kaart(world.client("teamlid"), b, "Nu anoniem").status_code == 302
+    assert Inbreng.objects.get().naam == ""
+
+
+def test_the_phone_says_which_mode_is_on_before_sending(world, kaartsessie):
+    url = f"/bijeenkomsten/{kaartsessie.pk}/meedoen/"
+    Oefening.objects.filter(slug="context-sterktes").update(anoniem_toegestaan=True)
+    telefoon = world.client("teamlid").get(url).content.decode()
+    assert (
+        'data-anoniem-keuze="1"' in telefoon
+        and "tenzij je &#x27;Anoniem versturen&#x27; aanvinkt" in telefoon
+    )
 
 
 def test_the_phone_says_when_the_block_is_anonymous(world, kaartsessie):

@@ -187,8 +187,9 @@ def test_a_poll_on_an_exercise_block_costs_a_fixed_number_of_queries(
     client = world.client("teamlid")
     client.get(f"/bijeenkomsten/{kaartsessie.pk}/meedoen/")
     token = live.make_token(kaartsessie.pk, world.bob.pk, "deelnemer")
-    # As on a free block (8), plus the exercise for "my votes" as the exercise counts them.
-    with django_assert_num_queries(9):
+    # As on a free block (8), plus the exercise for "my votes" as the exercise counts them,
+    # plus whether the exercise is hidden until the reveal (the visibility policy).
+    with django_assert_num_queries(10):
         response = client.get(
             f"/bijeenkomsten/{kaartsessie.pk}/live/?t={token}", headers={"If-None-Match": '"x"'}
         )
