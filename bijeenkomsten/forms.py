@@ -142,6 +142,10 @@ class EigenKaartForm(forms.Form):
 
     tekst = InbrengForm.base_fields["tekst"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tekst"].label = _("Nieuwe tekst")
+
     def clean_tekst(self):
         return InbrengForm.clean_tekst(self)
 
