@@ -205,3 +205,56 @@ def test_the_list_comes_back_after_a_send(world, sessie, htmx):
         assert response.status_code == 200 and "Net verstuurd" in response.content.decode()
     else:
         assert response.status_code == 302
+
+
+def _veel_kaarten(world, b, n):
+    """n cards on the block's exercise, one in five held back, one in two anonymous."""
+    for i in range(n):
+        kaart, _ = sessie_services.inbreng_toevoegen(
+            blok=b.huidig_blok, tekst=f"Kaart {i}", auteur=world.bob, anoniem=bool(i % 2), sleutel=f"{n}-{i}"
+        )
+        if i % 5 == 0:
+            oefening_services.achterhouden(bijdrage=kaart.bijdrage, reden=Achterhouden.PERSOONLIJK)
+    live.bump(b.pk)
+
+
+def _queries(doe):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        doe()
+    return len(ctx.captured_queries)
+
+
+def test_the_policy_adds_no_query_per_card_on_the_session_channels(world, kaartsessie):
+    Oefening.objects.filter(slug="context-sterktes").update(anoniem_toegestaan=True)
+    b = kaartsessie
+    export = next(e for e in traject_exports() if e.key == "bijeenkomsten_inbreng")
+    begeleider = world.client("begeleider")
+    token = live.make_token(b.pk, world.alice.pk, "presentatie")
+    kanalen = {
+        "presentatie": lambda: begeleider.get(f"/bijeenkomsten/{b.pk}/presentatie/"),
+        "poll": lambda: begeleider.get(
+            f"/bijeenkomsten/{b.pk}/live/?t={token}", headers={"If-None-Match": "x"}
+        ),
+        "verslag": lambda: begeleider.get(f"/bijeenkomsten/{b.pk}/verslag/"),
+        "export": lambda: export.rows(world.traject),
+    }
+    _veel_kaarten(world, b, 5)
+    for doe in kanalen.values():
+        doe()  # warm up session and content caches
+
+    def meet():
+        gemeten = {}
+        for naam, doe in kanalen.items():
+            live.bump(b.pk)  # a new version: the poll renders afresh (not from the shared render)
+            gemeten[naam] = _queries(doe)
+        return gemeten
+
+    klein = meet()
+    _veel_kaarten(world, b, 500)
+    groot = meet()
+    assert groot == klein
+    verslag = kanalen["verslag"]().content.decode()
+    assert verslag.count("Kaart 1") >= 1 and "Kaart 0" not in verslag  # held back: not there

@@ -96,3 +96,57 @@ def test_the_overview_and_trajectory_page_use_a_fixed_number_of_queries(
     for url, n in zip(urls, small, strict=True):
         with django_assert_num_queries(n):
             assert client.get(url).status_code == 200
+
+
+def _receipt(client, user, ids):
+    """The browser's signed receipt of anonymous contributions (trajecten.zichtbaarheid)."""
+    from django.core import signing
+
+    from trajecten import zichtbaarheid
+
+    client.cookies[zichtbaarheid.BEWIJS_COOKIE] = signing.dumps(
+        {"u": user.pk, "b": list(ids), "i": []}, salt=zichtbaarheid.BEWIJS_ZOUT, compress=True
+    )
+
+
+@pytest.mark.parametrize("verborgen", [False, True])
+@pytest.mark.parametrize("actor", ["teamlid", "begeleider"])
+def test_the_visibility_policy_adds_no_query_per_card(
+    world, oef, actor, verborgen, django_assert_num_queries
+):
+    """Anonymous cards with this browser's receipts, held-back cards, a hidden exercise being
+    screened: the same queries at 5 cards as at 500."""
+    from oefeningen import services
+    from oefeningen.models import Achterhouden
+
+    oefening = oef("kaarten", anoniem_toegestaan=True)
+    url = f"/trajecten/{world.traject.pk}/oefeningen/{oefening.slug}/"
+    services.zichtbaarheid_zetten(traject=world.traject, oefening=oefening, verborgen=verborgen)
+
+    def grow(n):
+        cards = _fill(world, oefening, n, 2)
+        anoniem = [c.pk for c in cards[::2]]
+        Bijdrage.objects.filter(pk__in=anoniem).update(auteur=None)
+        Bijdrage.objects.filter(pk__in=[c.pk for c in cards[1::5]]).update(achtergehouden=Achterhouden.NAAM)
+        return anoniem
+
+    client = world.client(actor)
+    eigen = grow(5)
+    _receipt(client, world.user(actor), eigen)
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    eigen += grow(495)
+    _receipt(client, world.user(actor), eigen)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    tekst = response.content.decode()
+    if actor == "teamlid":
+        assert "alleen jij ziet dat dit van jou is" in tekst  # the receipts were read
+        # Others' held-back cards are counted once the exercise is revealed (before, only one's own show).
+        assert ("De begeleider houdt een paar bijdragen achter" in tekst) is not verborgen
+    else:
+        assert ("Naam verborgen tot onthullen" in tekst) is verborgen
