@@ -44,8 +44,9 @@ def _kaart_url(b, kaart):
 
 def test_a_held_back_card_reaches_no_channel_and_its_count_and_reason_do(world, kaartsessie):
     b = kaartsessie
-    _stuur(world.client("teamlid"), b, "Gewone kaart")
-    _stuur(world.client("teamlid"), b, "Kaart met de naam van een cliënt")
+    telefoon = world.client("teamlid")
+    _stuur(telefoon, b, "Gewone kaart")
+    _stuur(telefoon, b, "Kaart met de naam van een cliënt")
     bijdrage = Bijdrage.objects.get(tekst="Kaart met de naam van een cliënt")
     oefening_services.achterhouden(bijdrage=bijdrage, reden=Achterhouden.NAAM)
     live.bump(b.pk)
@@ -54,6 +55,9 @@ def test_a_held_back_card_reaches_no_channel_and_its_count_and_reason_do(world, 
         assert "Gewone kaart" in inhoud, kanaal
         if kanaal != "export":
             assert "Er staat een naam van een cliënt of collega in" in inhoud, kanaal
+    # The writer is told, on the phone that sent it, and can rewrite it.
+    eigen = telefoon.get(f"/bijeenkomsten/{b.pk}/meedoen/").content.decode()
+    assert "Kaart met de naam van een cliënt" in eigen and "Alleen jij en de begeleider zien dit" in eigen
 
 
 def test_a_hidden_exercise_keeps_its_session_cards_off_every_channel_until_the_reveal(world, kaartsessie):
