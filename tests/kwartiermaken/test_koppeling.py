@@ -31,7 +31,9 @@ def zonder_stap(tekst: str | None = None) -> dict[str, str]:
 def test_every_exercise_serves_a_step_or_says_why_not():
     gekoppeld, redenen = _gekoppeld(), zonder_stap()
     los = [slug for slug in _oefeningen() if slug not in gekoppeld and slug not in redenen]
-    assert los == [], f"link these to a step in fixtures/20_kwartiermaken.json or explain them in CONTENT.md: {los}"
+    assert los == [], (
+        f"link these to a step in fixtures/20_kwartiermaken.json or explain them in CONTENT.md: {los}"
+    )
 
 
 def test_an_exercise_without_a_step_has_a_reason_and_really_has_no_step():
@@ -49,5 +51,9 @@ def test_the_reason_table_is_read():
 
 def test_every_step_of_every_phase_has_an_exercise():
     rows = json.loads((ROOT / "fixtures" / "20_kwartiermaken.json").read_text(encoding="utf-8"))
-    leeg = [r["fields"]["slug"] for r in rows if r["model"] == "kwartiermaken.stap" and not r["fields"]["oefeningen"]]
+    leeg = [
+        r["fields"]["slug"]
+        for r in rows
+        if r["model"] == "kwartiermaken.stap" and not r["fields"]["oefeningen"]
+    ]
     assert leeg == []
