@@ -1,6 +1,6 @@
 """All kwartiermaken gives the hub (trajecten.registries), registered when trajecten imports
-this module at start-up: the link, progress, signals, personal data, exports, plan sections
-and demo data.
+this module at start-up: the link, progress, signals, personal data, exports, plan sections,
+the steps an exercise serves (for the exercise page) and demo data.
 """
 
 from __future__ import annotations
