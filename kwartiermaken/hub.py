@@ -233,7 +233,5 @@ def _stappen_van(traject, slug: str) -> list[ExerciseUse]:
 
 
 register_exercise_use(
-    ExerciseUseSource(
-        key="kwartiermaken", heading=_("Hoort bij de kwartiermaken-stap"), order=20, uses=_stappen_van
-    )
+    ExerciseUseSource(key="kwartiermaken", heading=_("Hoort bij kwartiermaken"), order=20, uses=_stappen_van)
 )
