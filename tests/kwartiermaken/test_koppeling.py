@@ -57,3 +57,20 @@ def test_every_step_of_every_phase_has_an_exercise():
         if r["model"] == "kwartiermaken.stap" and not r["fields"]["oefeningen"]
     ]
     assert leeg == []
+
+
+def test_content_md_gives_a_reason_for_exactly_the_links_in_the_fixture():
+    """The "why" table in CONTENT.md names, per step, the same exercises as the fixture."""
+    tekst = (ROOT / "oefeningen" / "CONTENT.md").read_text(encoding="utf-8")
+    sectie = tekst.split("## Van oefening naar stap", 1)[1].split(ZONDER_STAP_KOP, 1)[0]
+    uitgelegd = {
+        stap: re.findall(r"`([a-z0-9-]+)`", slugs)
+        for stap, slugs, reden in re.findall(
+            r"^\| `([a-z0-9-]+)` \| (.*?) \| (.+) \|$", sectie, flags=re.MULTILINE
+        )
+        if reden.strip()
+    }
+    rows = json.loads((ROOT / "fixtures" / "20_kwartiermaken.json").read_text(encoding="utf-8"))
+    assert uitgelegd == {
+        r["fields"]["slug"]: r["fields"]["oefeningen"] for r in rows if r["model"] == "kwartiermaken.stap"
+    }
