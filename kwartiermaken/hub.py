@@ -1,22 +1,26 @@
 """All kwartiermaken gives the hub (trajecten.registries), registered when trajecten imports
-this module at start-up: the link, progress, signals, personal data, exports, plan sections
-and demo data.
+this module at start-up: the link, progress, signals, personal data, exports, plan sections,
+the steps an exercise serves (for the exercise page) and demo data.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from trajecten import zichtbaarheid
 from trajecten.registries import (
+    ExerciseUse,
+    ExerciseUseSource,
     PersonalData,
     PlanSection,
     ProgressSource,
     TrajectExport,
     TrajectLink,
     register_demo,
+    register_exercise_use,
     register_personal_data,
     register_plan_section,
     register_progress,
@@ -27,7 +31,7 @@ from trajecten.registries import (
 from trajecten.weergave import weergavenaam
 
 from . import demo, rules, selectors
-from .models import Besluit, FaseStart, ScanAntwoord, StapVoortgang
+from .models import Besluit, FaseStart, ScanAntwoord, Stap, StapVoortgang
 
 # -- personal data ---------------------------------------------------------------
 
@@ -210,3 +214,24 @@ register_plan_section(
     )
 )
 register_demo(demo.demo_data)
+
+
+# -- the exercise page: the steps it serves --------------------------------------------------
+
+
+def _stappen_van(traject, slug: str) -> list[ExerciseUse]:
+    """The steps whose `oefeningen` name this exercise, in tracker order (one query)."""
+    stappen = Stap.objects.select_related("fase").order_by("fase__nummer", "volgorde")
+    return [
+        ExerciseUse(
+            label=f"{stap.fase.kort}: {stap.titel_vertaald}",
+            url=reverse("kwartiermaken:stap", args=[traject.pk, stap.slug]),
+        )
+        for stap in stappen
+        if slug in stap.oefeningen
+    ]
+
+
+register_exercise_use(
+    ExerciseUseSource(key="kwartiermaken", heading=_("Hoort bij kwartiermaken"), order=20, uses=_stappen_van)
+)

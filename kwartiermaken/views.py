@@ -10,11 +10,20 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cocreatie.exports import csv_tekst
 from cocreatie.meldingen import met_melding
+from oefeningen.selectors import stap_oefeningen
 from trajecten.access import BEGELEIDER, BEGELEIDER_OF_LEIDINGGEVENDE, organisatie_for, traject_for
 from trajecten.models import Rol
 
 from . import rules, selectors, services
-from .forms import BesluitForm, CoalitieLidForm, FaseStartForm, ScanForm, StapForm, StapStatusForm
+from .forms import (
+    BesluitForm,
+    CoalitieLidForm,
+    FaseStartForm,
+    ScanForm,
+    StapForm,
+    StapStatusForm,
+    wacht_op_fase_2,
+)
 from .models import (
     Besluit,
     CoalitieLid,
@@ -26,17 +35,13 @@ from .models import (
     StapStatus,
     StapVoortgang,
 )
-from .selectors import bestaande_oefeningen, fase_2_start, tracker_context
+from .selectors import fase_2_start, tracker_context
 
 LEIDINGGEVENDE = frozenset({Rol.LEIDINGGEVENDE})
 
 
 def _traject_url(traject, anchor=""):
     return reverse("kwartiermaken:traject", args=[traject.pk]) + anchor
-
-
-def _in_volgorde(slugs, titels):
-    return [(slug, titels[slug]) for slug in slugs if slug in titels]
 
 
 def _tracker(request, traject, *, template="kwartiermaken/traject.html", extra=None, status=200):
@@ -97,6 +102,8 @@ def stap_status(request, pk, slug):
         messages.error(request, melding)
         return _tracker(request, traject, status=400)
     messages.success(request, melding)
+    if request.POST.get("terug") == "stap":  # the suggestion on the step page
+        return redirect("kwartiermaken:stap", pk=traject.pk, slug=stap.slug)
     return redirect(_traject_url(traject, f"#stap-{stap.slug}"))
 
 
@@ -117,9 +124,10 @@ def _tracker_deel(request, traject, stap, *, melding, fout):
 @login_required
 @require_http_methods(["GET", "POST"])
 def stap(request, pk, slug):
-    traject = traject_for(request, pk, roles=BEGELEIDER)
+    """Every member reads the step with its exercises' results; the begeleider edits it."""
+    traject = traject_for(request, pk, roles=BEGELEIDER if request.method == "POST" else None)
     stap = get_object_or_404(Stap.objects.select_related("fase"), slug=slug)
-    voortgang = StapVoortgang.objects.filter(traject=traject, stap=stap).first()
+    voortgang = StapVoortgang.objects.filter(traject=traject, stap=stap).select_related("eigenaar").first()
     initial = {}
     if voortgang:
         initial = {
@@ -129,17 +137,25 @@ def stap(request, pk, slug):
             "streefdatum": voortgang.streefdatum,
             "notities": voortgang.notities,
         }
+    gestart = fase_2_start(traject) is not None
     form = StapForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
         traject=traject,
         stap=stap,
-        fase_2_gestart=fase_2_start(traject) is not None,
+        fase_2_gestart=gestart,
     )
     if request.method == "POST" and form.is_valid():
         services.stap_bijwerken(traject=traject, stap=stap, **form.cleaned_data)
         messages.success(request, _("De stap “%(stap)s” is opgeslagen.") % {"stap": stap.titel_vertaald})
         return redirect(_traject_url(traject, f"#stap-{stap.slug}"))
+    return _stap_pagina(request, traject, stap, voortgang, form=form, fase_2_gestart=gestart)
+
+
+def _stap_pagina(request, traject, stap, voortgang, *, form, fase_2_gestart):
+    oefeningen = stap_oefeningen(traject, stap.oefeningen)
+    voortgang = voortgang or StapVoortgang(traject=traject, stap=stap)
+    mag_bewerken = traject.rol == Rol.BEGELEIDER
     return render(
         request,
         "kwartiermaken/stap.html",
@@ -147,8 +163,14 @@ def stap(request, pk, slug):
             "traject": traject,
             "team": traject.team,
             "stap": stap,
-            "form": form,
-            "oefeningen": _in_volgorde(stap.oefeningen, bestaande_oefeningen(stap.oefeningen)),
+            "voortgang": voortgang,
+            "form": form if mag_bewerken else None,
+            "draad": oefeningen,
+            # Only a suggestion: the owner or begeleider decides, nothing completes by itself.
+            "voorstel_afronden": oefeningen.alle_afgerond
+            and not voortgang.is_afgehandeld
+            and not wacht_op_fase_2(stap, StapStatus.KLAAR, fase_2_gestart),
+            "mag_afronden": mag_bewerken,
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -261,3 +261,31 @@ def voortgang(trajecten: list[Traject], *, hoofdstuk: str | None = None) -> dict
         .values_list("pk", "klaar", "totaal")
     )
     return {pk: Progress(klaar, totaal or 0) for pk, klaar, totaal in rijen}
+
+
+# -- the exercises serving one kwartiermaken step --------------------------------------------
+
+
+@dataclass
+class StapOefeningen:
+    """Summaries of the exercises a step names, in its order, and what is still open."""
+
+    samenvattingen: list[Samenvatting]
+
+    @property
+    def open(self) -> list[Samenvatting]:
+        return [s for s in self.samenvattingen if s.status != OefeningStatus.Status.AFGEROND]
+
+    @property
+    def afgerond(self) -> int:
+        return len(self.samenvattingen) - len(self.open)
+
+    @property
+    def alle_afgerond(self) -> bool:
+        return bool(self.samenvattingen) and not self.open
+
+
+def stap_oefeningen(traject: Traject, slugs: list[str]) -> StapOefeningen:
+    """The named exercises that exist, with their summaries (four queries at any size)."""
+    oefeningen = {o.slug: o for o in Oefening.objects.filter(slug__in=slugs).select_related("hoofdstuk")}
+    return StapOefeningen(samenvattingen(traject, [oefeningen[s] for s in slugs if s in oefeningen]))

@@ -117,6 +117,29 @@ def test_the_exercise_pages_themselves_leak_nothing(geschreven, slug, htmx):
             assert "gemiddeld" not in tekst and NAAM not in tekst, actor
 
 
+def test_a_kwartiermaken_step_page_leaks_nothing_of_its_exercises(geschreven):
+    """The step page shows its exercises' results in brief: the anonymous card without the
+    name, nothing of the hidden card, no average of a rating by two."""
+    from tests.kwartiermaken.conftest import laad_inhoud
+
+    laad_inhoud()
+    from kwartiermaken.models import Stap
+
+    world = geschreven
+    Stap.objects.filter(slug="fase-1-urgentie").update(
+        oefeningen=["lek-zorgen", "lek-verborgen", "lek-schaal"]
+    )
+    url = f"/trajecten/{world.traject.pk}/kwartiermaken/stappen/fase-1-urgentie/"
+    for actor in ("teamlid", "begeleider", "leidinggevende"):
+        response = world.client(actor).get(url)
+        assert response.status_code == 200, actor
+        tekst = response.content.decode()
+        _controleer(tekst, waar=f"GET {url} as {actor}")
+        assert ANONIEM in tekst, actor  # the card is there, only the name is not
+        # (the name itself may appear: the begeleider's form lists the team as possible owners)
+        assert "gemiddeld" not in tekst and "antwoorden, zichtbaar vanaf 3 mensen" in tekst, actor
+
+
 def test_the_live_session_leaks_no_name_on_any_screen_or_poll(geschreven):
     world = geschreven
     b = world.sessie

@@ -214,3 +214,34 @@ def register_traject_export(export: TrajectExport) -> None:
 
 def traject_exports() -> list[TrajectExport]:
     return sorted(_traject_exports.values(), key=lambda e: (e.order, e.key))
+
+
+# -- an exercise page: where its results are used -----------------------------------
+
+
+@dataclass(frozen=True)
+class ExerciseUse:
+    """A page elsewhere that an exercise's results serve (e.g. a kwartiermaken step)."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ExerciseUseSource:
+    key: str
+    heading: str  # lazily translated, e.g. "Deze oefening hoort bij"
+    order: int
+    # (traject, exercise slug) -> the uses, in their order; one fixed number of queries.
+    uses: Callable[[Traject, str], list[ExerciseUse]]
+
+
+_exercise_use_sources: dict[str, ExerciseUseSource] = {}
+
+
+def register_exercise_use(source: ExerciseUseSource) -> None:
+    _exercise_use_sources[source.key] = source
+
+
+def exercise_use_sources() -> list[ExerciseUseSource]:
+    return sorted(_exercise_use_sources.values(), key=lambda s: (s.order, s.key))

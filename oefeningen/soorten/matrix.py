@@ -95,6 +95,11 @@ class Matrix(Kind):
         ]
         return {"rijen": rijen, "x": ins["x"], "y": ins["y"]}
 
+    def is_complete(self, oefening, bijdragen, tekst=None):
+        """Every cell holds a card: the grid's parts are its cells."""
+        gevuld = {b.item for b in bijdragen}
+        return all(f"{x['key']}|{y['key']}" in gevuld for y, x in self.cellen(oefening))
+
     def summary(self, oefening, bijdragen, tekst=None):
         regels = []
         for rij in self.aggregate(oefening, bijdragen, perspectieven={})["rijen"]:

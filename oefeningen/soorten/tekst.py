@@ -53,8 +53,16 @@ class Tekst(Kind):
     def aggregate(self, oefening, bijdragen, *, perspectieven, tekst=None):
         return {"tekst": tekst}
 
+    def ingevuld(self, oefening, tekst) -> bool:
+        """True once the team wrote something: the template's starting text alone (in either
+        language, as it may have been saved while the page was in English) is not an answer."""
+        if tekst is None or not tekst.tekst.strip():
+            return False
+        sjablonen = {str(oefening.instellingen.get(k, "")).strip() for k in ("sjabloon", "sjabloon_en")}
+        return tekst.tekst.strip() not in sjablonen
+
     def is_complete(self, oefening, bijdragen, tekst=None):
-        return bool(tekst and tekst.tekst.strip())
+        return self.ingevuld(oefening, tekst)
 
     def summary(self, oefening, bijdragen, tekst=None):
-        return [tekst.tekst] if tekst and tekst.tekst.strip() else []
+        return [tekst.tekst] if self.ingevuld(oefening, tekst) else []

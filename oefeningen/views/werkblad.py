@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from cocreatie.meldingen import met_melding
 from trajecten import zichtbaarheid
 from trajecten.models import Rol
+from trajecten.registries import exercise_use_sources
 
 from .. import selectors, services
 from ..forms import BijdrageForm, ClusterForm, TekstForm
@@ -178,6 +179,15 @@ def _zichtbaarheid(kind, bijdragen, *, is_begeleider, achtergehouden):
     }
 
 
+def gebruik_van(traject, oefening) -> list[tuple[str, list]]:
+    """Where this exercise's results are used (the apps' hub entries): [(heading, uses)]."""
+    return [
+        (source.heading, uses)
+        for source in exercise_use_sources()
+        if (uses := source.uses(traject, oefening.slug))
+    ]
+
+
 def respond(request, traject, oefening, *, status=200, melding="", **kwargs):
     context = pagina_context(request, traject, oefening, **kwargs)
     if request.htmx:
@@ -186,7 +196,9 @@ def respond(request, traject, oefening, *, status=200, melding="", **kwargs):
         html += render_to_string(f"{PAGE}#statusbadge", {**context, "oob": True}, request=request)
         response = met_melding(HttpResponse(html, status=status), request, melding, fout=status >= 400)
     else:
-        response = render(request, PAGE, context, status=status)
+        response = render(
+            request, PAGE, {**context, "gebruik": gebruik_van(traject, oefening)}, status=status
+        )
     patch_vary_headers(response, ["HX-Request"])
     return response
 

@@ -45,7 +45,7 @@ CASES = [
         "kwartiermaken:stap",
         "get",
         lambda w: _base(w) + "stappen/fase-1-coalitie/",
-        ALLEEN_BEGELEIDER,
+        LEZEN_LEDEN,  # every member reads the step and its exercises' results; only the begeleider edits
         setup=_inhoud,
     ),
     Case(
