@@ -254,6 +254,21 @@ class Kind:
         return [b.tekst for b in bijdragen if b.tekst]
 
 
+class MetStemmen:
+    """Dot votes on the cards (kaarten, kompas): `stemmen_per_persoon` dots per person per
+    exercise (default 3, 0 switches voting off), kept by services.stem_uitbrengen."""
+
+    stemmen = True
+
+    def check_stemmen(self, instellingen: dict) -> None:
+        stemmen = instellingen.get("stemmen_per_persoon", 3)
+        if not isinstance(stemmen, int) or isinstance(stemmen, bool) or not 0 <= stemmen <= 20:
+            settings_error(_("'stemmen_per_persoon' moet een getal van 0 tot en met 20 zijn."))
+
+    def stemmen_per_persoon(self, oefening) -> int:
+        return int(oefening.instellingen_vertaald.get("stemmen_per_persoon", 3))
+
+
 def kaart_clean(data: dict) -> str:
     try:
         return schone_tekst(data.get("tekst"), max_lengte=KAART_MAX)
