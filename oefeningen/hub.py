@@ -221,7 +221,10 @@ def signaal_geen_ervaringsperspectief(traject) -> list[Signal]:
 # -- demo data ---------------------------------------------------------------------------------------------
 
 DEMO_KOMPAS = {
-    "noord": ["Elk team werkt met minstens twee ervaringsdeskundigen", "Ervaringskennis hoort bij elk teamoverleg"],
+    "noord": [
+        "Elk team werkt met minstens twee ervaringsdeskundigen",
+        "Ervaringskennis hoort bij elk teamoverleg",
+    ],
     "oost": ["De gemeente wil herstelgericht werken steunen", "Collega's vragen zelf om intervisie"],
     "west": ["Eén ervaringsdeskundige alleen in een team", "Te weinig uren om echt mee te doen"],
     "zuid": ["We houden energie door kleine successen te vieren"],

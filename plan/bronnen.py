@@ -96,7 +96,12 @@ def kompas_top(kaarten: list[Kaart], n: int = TOP) -> list[Top]:
     """Per direction, in the book's order, its top cards by votes (no queries: pass the cards
     of `kompas_kaarten`)."""
     return [
-        Top(richting=r, kaarten=top([k for k in kaarten if k.richting == r], n), totaal=sum(k.richting == r for k in kaarten), n=n)
+        Top(
+            richting=r,
+            kaarten=top([k for k in kaarten if k.richting == r], n),
+            totaal=sum(k.richting == r for k in kaarten),
+            n=n,
+        )
         for r in RICHTINGEN
     ]
 

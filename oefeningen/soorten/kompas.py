@@ -79,7 +79,8 @@ class Kompas(MetStemmen, Kind):
             per[b.item].append(b)
         return {
             "richtingen": [
-                {"richting": r, "kaarten": op_stemmen(per.get(r["key"], []))} for r in self.richtingen(oefening)
+                {"richting": r, "kaarten": op_stemmen(per.get(r["key"], []))}
+                for r in self.richtingen(oefening)
             ]
         }
 
