@@ -182,7 +182,7 @@ def afgeronde_samenvattingen(traject: Traject) -> list[Samenvatting]:
 
 
 def opening(traject: Traject) -> Samenvatting | None:
-    """ "Waarom we dit doen": the team's shared text of the opening exercise, through the same
+    """The team's shared text of the opening exercise ("Waarom we dit doen"), through the same
     visibility policy as the plan's appendix (a hidden exercise gives only the notice that it
     is hidden). None when the content is not loaded. Four queries at most."""
     oefening = Oefening.objects.select_related("hoofdstuk").filter(slug=OPENING).first()

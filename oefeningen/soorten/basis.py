@@ -15,7 +15,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from trajecten import zichtbaarheid
@@ -267,6 +267,14 @@ class MetStemmen:
 
     def stemmen_per_persoon(self, oefening) -> int:
         return int(oefening.instellingen_vertaald.get("stemmen_per_persoon", 3))
+
+
+def met_stemmen(bijdrage) -> str:
+    """A card's text for a summary line, with its votes when it has any: "Tekst (2 stemmen)"."""
+    n = getattr(bijdrage, "aantal_stemmen", 0)
+    return (
+        f"{bijdrage.tekst} ({ngettext('%(n)s stem', '%(n)s stemmen', n) % {'n': n}})" if n else bijdrage.tekst
+    )
 
 
 def kaart_clean(data: dict) -> str:

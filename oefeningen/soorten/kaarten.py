@@ -13,6 +13,7 @@ from .basis import (
     MetStemmen,
     check_str_list,
     kaart_clean,
+    met_stemmen,
     register,
     settings_error,
     tekstveld,
@@ -50,11 +51,4 @@ class Kaarten(MetStemmen, Kind):
         return {"bijdragen": bijdragen, "per_cluster": groepen}
 
     def summary(self, oefening, bijdragen, tekst=None):
-        kaarten = sorted(bijdragen, key=lambda b: -getattr(b, "aantal_stemmen", 0))
-        regels = []
-        for b in kaarten:
-            n = getattr(b, "aantal_stemmen", 0)
-            regels.append(
-                f"{b.tekst} ({n} {gettext('stem') if n == 1 else gettext('stemmen')})" if n else b.tekst
-            )
-        return regels
+        return [met_stemmen(b) for b in sorted(bijdragen, key=lambda b: -getattr(b, "aantal_stemmen", 0))]

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .basis import (
@@ -19,6 +19,7 @@ from .basis import (
     MetStemmen,
     check_keyed_list,
     kaart_clean,
+    met_stemmen,
     register,
     settings_error,
     tekstveld,
@@ -94,8 +95,3 @@ class Kompas(MetStemmen, Kind):
             for r in self.aggregate(oefening, bijdragen, perspectieven={})["richtingen"]
             if r["kaarten"]
         ]
-
-
-def met_stemmen(b) -> str:
-    n = getattr(b, "aantal_stemmen", 0)
-    return f"{b.tekst} ({ngettext('%(n)s stem', '%(n)s stemmen', n) % {'n': n}})" if n else b.tekst
