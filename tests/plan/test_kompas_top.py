@@ -89,3 +89,27 @@ def test_the_plan_page_shows_the_compass_directions_in_the_books_order(world, ko
     kompas = html.split('id="sectie-kompas"')[1]
     posities = [kompas.index(k) for k in ("Noord:", "Oost:", "West:", "Zuid:")]
     assert posities == sorted(posities)
+
+
+def test_the_compass_cards_with_their_responses_take_two_queries_at_any_size(
+    world, inhoud, django_assert_num_queries
+):
+    def vul(n):
+        for i in range(n):
+            kaart = kompas_kaart(world.traject, world.bob, "west" if i % 2 else "noord", f"Kaart {n}-{i}")
+            if i % 2:
+                Risico.objects.create(
+                    traject=world.traject, omschrijving=kaart.tekst, reactie="x", kaart_id=kaart.pk
+                )
+        return bronnen.kompas_kaarten(world.traject)
+
+    with django_assert_num_queries(2):
+        assert len(bronnen.kompas_kaarten(world.traject)) == 0
+    vul(2)
+    with django_assert_num_queries(2):
+        klein = bronnen.kompas_kaarten(world.traject)
+    vul(40)
+    with django_assert_num_queries(2):
+        groot = bronnen.kompas_kaarten(world.traject)
+    assert (len(klein), len(groot)) == (2, 42)
+    assert sum(1 for k in groot if k.reactie) == 21
