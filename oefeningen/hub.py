@@ -255,14 +255,20 @@ def demo(traject) -> None:
         return
     kompas = next(iter(selectors.kompas_oefeningen()), None)
     if kompas:
+        eerste = {}  # the first card of each direction gets the demo's dots
         for richting in kompas.instellingen.get("richtingen", []):
             for n, tekst in enumerate(DEMO_KOMPAS.get(richting["key"], [])):
-                services.bijdrage_toevoegen(
+                kaart = services.bijdrage_toevoegen(
                     traject=traject,
                     oefening=kompas,
                     auteur=leden[n % len(leden)],
                     data={"item": richting["key"], "tekst": tekst},
                 )
+                eerste.setdefault(richting["key"], kaart)
+        if kompas.kind.stemmen_per_persoon(kompas) >= 2:
+            for lid in leden:
+                services.stem_uitbrengen(traject=traject, bijdrage=eerste["noord"], kiezer=lid)
+            services.stem_uitbrengen(traject=traject, bijdrage=eerste["west"], kiezer=leden[0])
     kaarten = Oefening.objects.filter(soort=Soort.KAARTEN).order_by("hoofdstuk__volgorde", "volgorde").first()
     if kaarten:
         gemaakt = [
