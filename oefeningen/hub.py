@@ -33,6 +33,7 @@ from .models import Bijdrage, GedeeldeTekst, Oefening, Soort, Stem
 # needs each progress source's key and label when this module is imported, before any
 # database is there, so the chapters are named here; their exercises come from the rows.
 HOOFDSTUKKEN = [
+    ("vertrekpunt", 2, _("Vertrekpunt")),
     ("context", 3, _("Context")),
     ("draagvlak", 4, _("Draagvlak")),
     ("ervaringskennis", 5, _("Ervaringskennis")),
@@ -108,6 +109,11 @@ def kompas_context(traject) -> dict[str, Any]:
         for o in selectors.kompas_oefeningen()
     ]
     return {"kompassen": kompassen, "heeft_kaarten": bool(per)}
+
+
+def opening_context(traject) -> dict[str, Any]:
+    """The opening exercise's text, through the plan's visibility policy (four queries)."""
+    return {"opening": selectors.opening(traject)}
 
 
 def bijlage_context(traject) -> dict[str, Any]:
@@ -215,10 +221,13 @@ def signaal_geen_ervaringsperspectief(traject) -> list[Signal]:
 # -- demo data ---------------------------------------------------------------------------------------------
 
 DEMO_KOMPAS = {
-    0: ["Elk team werkt met minstens twee ervaringsdeskundigen", "Ervaringskennis hoort bij elk teamoverleg"],
-    1: ["De gemeente wil herstelgericht werken steunen", "Collega's vragen zelf om intervisie"],
-    2: ["We houden energie door kleine successen te vieren"],
-    3: ["Eén ervaringsdeskundige alleen in een team", "Te weinig uren om echt mee te doen"],
+    "noord": [
+        "Elk team werkt met minstens twee ervaringsdeskundigen",
+        "Ervaringskennis hoort bij elk teamoverleg",
+    ],
+    "oost": ["De gemeente wil herstelgericht werken steunen", "Collega's vragen zelf om intervisie"],
+    "west": ["Eén ervaringsdeskundige alleen in een team", "Te weinig uren om echt mee te doen"],
+    "zuid": ["We houden energie door kleine successen te vieren"],
 }
 DEMO_KAARTEN = [
     "We luisteren echt naar cliënten",
@@ -246,14 +255,20 @@ def demo(traject) -> None:
         return
     kompas = next(iter(selectors.kompas_oefeningen()), None)
     if kompas:
-        for index, richting in enumerate(kompas.instellingen.get("richtingen", [])):
-            for n, tekst in enumerate(DEMO_KOMPAS.get(index, [])):
-                services.bijdrage_toevoegen(
+        eerste = {}  # the first card of each direction gets the demo's dots
+        for richting in kompas.instellingen.get("richtingen", []):
+            for n, tekst in enumerate(DEMO_KOMPAS.get(richting["key"], [])):
+                kaart = services.bijdrage_toevoegen(
                     traject=traject,
                     oefening=kompas,
                     auteur=leden[n % len(leden)],
                     data={"item": richting["key"], "tekst": tekst},
                 )
+                eerste.setdefault(richting["key"], kaart)
+        if kompas.kind.stemmen_per_persoon(kompas) >= 2:
+            for lid in leden:
+                services.stem_uitbrengen(traject=traject, bijdrage=eerste["noord"], kiezer=lid)
+            services.stem_uitbrengen(traject=traject, bijdrage=eerste["west"], kiezer=leden[0])
     kaarten = Oefening.objects.filter(soort=Soort.KAARTEN).order_by("hoofdstuk__volgorde", "volgorde").first()
     if kaarten:
         gemaakt = [
@@ -330,6 +345,15 @@ registries.register_personal_data(
 )
 registries.register_traject_export(
     TrajectExport(key="oefeningen", label=_("Bijdragen aan oefeningen"), order=10, rows=_export_rijen)
+)
+registries.register_plan_section(
+    PlanSection(
+        key="waarom",
+        title=_("Waarom we dit doen"),
+        order=5,  # opens the plan
+        context=opening_context,
+        template="oefeningen/plan/opening.html",
+    )
 )
 registries.register_plan_section(
     PlanSection(

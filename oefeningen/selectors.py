@@ -15,8 +15,11 @@ from trajecten.models import Lidmaatschap, Traject
 from trajecten.registries import Progress
 
 from .models import Bijdrage, GedeeldeTekst, Hoofdstuk, Oefening, OefeningStatus, Soort, Stem
+from .soorten.kompas import RICHTINGEN
 
 KOMPAS_HOOFDSTUK = "blik-op-morgen"  # chapter 10: the compass the plan builds on
+KOMPAS_RICHTINGEN = RICHTINGEN  # noord, oost, west, zuid: the book's order (§10.1-10.4)
+OPENING = "vertrekpunt-waarom"  # chapters 1-2: why we do this, the plan's opening
 
 
 # -- one exercise ----------------------------------------------------------------------------
@@ -176,12 +179,23 @@ def afgeronde_samenvattingen(traject: Traject) -> list[Samenvatting]:
     return samenvattingen(traject, afgerond)
 
 
+# -- the opening exercise (chapters 1-2) -----------------------------------------------------
+
+
+def opening(traject: Traject) -> Samenvatting | None:
+    """The team's shared text of the opening exercise ("Waarom we dit doen"), through the same
+    visibility policy as the plan's appendix (a hidden exercise gives only the notice that it
+    is hidden). None when the content is not loaded. Four queries at most."""
+    oefening = Oefening.objects.select_related("hoofdstuk").filter(slug=OPENING).first()
+    return samenvattingen(traject, [oefening])[0] if oefening else None
+
+
 # -- the compass of chapter 10 ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class KompasKaart:
-    """One card on a chapter 10 compass: `richting` is the direction's key (noord, oost, zuid, west)."""
+    """One card on a chapter 10 compass: `richting` is the direction's key (noord, oost, west, zuid)."""
 
     id: int
     oefening_id: int

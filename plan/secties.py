@@ -28,10 +28,6 @@ from .models import BRON_HOOFDSTUKKEN, Actie, Besluit, Herziening, Onderwerp
 
 # What the review list calls "due": overdue, or coming up within this many days.
 BINNENKORT = timedelta(days=14)
-# How many north and south cards (most votes first) frame the plan's goals; all cards are
-# in the compass section.
-DOELEN_TOP = 5
-
 # Sections other apps are expected to register (see plan/README.md); named in
 # "what is still missing" when absent.
 VERWACHT = {
@@ -118,18 +114,12 @@ def _perspectieven(traject: Traject) -> dict[str, Any]:
     return {"rijen": rijen, "totaal": sum(per.values()), "zonder_ervaring": ervaring == 0}
 
 
-def _top(kaarten: list[bronnen.Kaart]) -> list[bronnen.Kaart]:
-    """The cards with the most votes, earliest first among equals (sorted() is stable)."""
-    return sorted(kaarten, key=lambda k: -k.stemmen)[:DOELEN_TOP]
-
-
 def _doelen(render: PlanRender) -> dict[str, Any]:
     per = render.kaarten_per_richting
     return {
-        "noord": _top(per["noord"]),
-        "zuid": _top(per["zuid"]),
-        "aantal": {r: len(per[r]) for r in bronnen.RICHTINGEN},
-        "top": DOELEN_TOP,
+        # N, E, W, S: the most voted cards of each direction, ties at the edge included.
+        "kompas_top": bronnen.kompas_top(render.kaarten),
+        "top": bronnen.TOP,
         # Every card of north, east and south, only for the begeleider's buttons on the page.
         "omzetten": [(r, per[r]) for r in ("noord", "oost", "zuid") if per[r]],
         "actie_kaarten": render.actie_kaarten,
@@ -156,7 +146,7 @@ def _acties_context(render: PlanRender) -> dict[str, Any]:
 
 
 def _risicos(render: PlanRender) -> dict[str, Any]:
-    west = render.kaarten_per_richting["west"]
+    west = sorted(render.kaarten_per_richting["west"], key=lambda k: -k.stemmen)  # most votes first
     risicos = list(render.traject.plan_risicos.all())
     per_kaart = {r.kaart_id: r for r in risicos if r.kaart_id}
     rijen = [{"kaart": k, "risico": per_kaart.get(k.id)} for k in west]
@@ -210,7 +200,7 @@ def _groep(render: PlanRender) -> dict[str, Any]:
 
 EIGEN_SECTIES = [
     EigenSectie("groep", _("De groep en hun perspectieven"), 10, _groep, "plan/secties/groep.html"),
-    EigenSectie("doelen", _("Richting en energie"), 35, _doelen, "plan/secties/doelen.html"),
+    EigenSectie("doelen", _("Wat we kozen uit het kompas"), 35, _doelen, "plan/secties/doelen.html"),
     EigenSectie("besluiten", _("Besluiten"), 40, _besluiten, "plan/secties/besluiten.html"),
     EigenSectie("acties", _("Acties"), 50, _acties_context, "plan/secties/acties.html"),
     EigenSectie("risicos", _("Risico's en onze reactie"), 55, _risicos, "plan/secties/risicos.html"),

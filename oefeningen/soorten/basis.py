@@ -15,7 +15,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from trajecten import zichtbaarheid
@@ -252,6 +252,29 @@ class Kind:
 
     def summary(self, oefening, bijdragen: list, tekst=None) -> list[str]:
         return [b.tekst for b in bijdragen if b.tekst]
+
+
+class MetStemmen:
+    """Dot votes on the cards (kaarten, kompas): `stemmen_per_persoon` dots per person per
+    exercise (default 3, 0 switches voting off), kept by services.stem_uitbrengen."""
+
+    stemmen = True
+
+    def check_stemmen(self, instellingen: dict) -> None:
+        stemmen = instellingen.get("stemmen_per_persoon", 3)
+        if not isinstance(stemmen, int) or isinstance(stemmen, bool) or not 0 <= stemmen <= 20:
+            settings_error(_("'stemmen_per_persoon' moet een getal van 0 tot en met 20 zijn."))
+
+    def stemmen_per_persoon(self, oefening) -> int:
+        return int(oefening.instellingen_vertaald.get("stemmen_per_persoon", 3))
+
+
+def met_stemmen(bijdrage) -> str:
+    """A card's text for a summary line, with its votes when it has any: "Tekst (2 stemmen)"."""
+    n = getattr(bijdrage, "aantal_stemmen", 0)
+    return (
+        f"{bijdrage.tekst} ({ngettext('%(n)s stem', '%(n)s stemmen', n) % {'n': n}})" if n else bijdrage.tekst
+    )
 
 
 def kaart_clean(data: dict) -> str:

@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from .basis import (
     Kind,
+    MetStemmen,
     check_str_list,
     kaart_clean,
+    met_stemmen,
     register,
     settings_error,
     tekstveld,
@@ -19,25 +21,19 @@ from .basis import (
 
 
 @register
-class Kaarten(Kind):
+class Kaarten(MetStemmen, Kind):
     key = "kaarten"
     label = _("Kaarten")
-    stemmen = True
     clusters = True
     kaart_invoer = True
     allowed_settings = {"kaartlabel", "stemmen_per_persoon", "voorbeelden"}
 
     def validate_settings(self, instellingen):
         super().validate_settings(instellingen)
-        stemmen = instellingen.get("stemmen_per_persoon", 3)
-        if not isinstance(stemmen, int) or isinstance(stemmen, bool) or not 0 <= stemmen <= 20:
-            settings_error(_("'stemmen_per_persoon' moet een getal van 0 tot en met 20 zijn."))
+        self.check_stemmen(instellingen)
         if "kaartlabel" in instellingen and not isinstance(instellingen["kaartlabel"], str):
             settings_error(_("'kaartlabel' moet een tekst zijn."))
         check_str_list(instellingen.get("voorbeelden"), "voorbeelden")
-
-    def stemmen_per_persoon(self, oefening) -> int:
-        return int(oefening.instellingen_vertaald.get("stemmen_per_persoon", 3))
 
     def clean_data(self, oefening, data):
         return {"tekst": kaart_clean(data)}
@@ -55,11 +51,4 @@ class Kaarten(Kind):
         return {"bijdragen": bijdragen, "per_cluster": groepen}
 
     def summary(self, oefening, bijdragen, tekst=None):
-        kaarten = sorted(bijdragen, key=lambda b: -getattr(b, "aantal_stemmen", 0))
-        regels = []
-        for b in kaarten:
-            n = getattr(b, "aantal_stemmen", 0)
-            regels.append(
-                f"{b.tekst} ({n} {gettext('stem') if n == 1 else gettext('stemmen')})" if n else b.tekst
-            )
-        return regels
+        return [met_stemmen(b) for b in sorted(bijdragen, key=lambda b: -getattr(b, "aantal_stemmen", 0))]

@@ -1,4 +1,9 @@
-"""Kompas: cards in four directions (the compass of chapter 10)."""
+"""Kompas: cards in four directions (the compass of chapter 10), with dot votes like kaarten.
+
+The directions run as the book has them (§10.1-10.4): north (where we go), east
+(opportunities), west (pitfalls and threats), and last south (energy along the way). The
+plan reads the directions by key, so the keys and their order are fixed here.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +16,38 @@ from django.utils.translation import gettext_lazy as _
 
 from .basis import (
     Kind,
+    MetStemmen,
     check_keyed_list,
     kaart_clean,
+    met_stemmen,
     register,
+    settings_error,
     tekstveld,
 )
 
+# The book's order, §10.1-10.4: noord (doelen), oost (kansen), west (risico's), zuid (energie).
+RICHTINGEN = ("noord", "oost", "west", "zuid")
+
+
+def op_stemmen(kaarten: list) -> list:
+    """Most votes first; among equals the earliest first (the order they were read in)."""
+    return sorted(kaarten, key=lambda b: -getattr(b, "aantal_stemmen", 0))
+
 
 @register
-class Kompas(Kind):
+class Kompas(MetStemmen, Kind):
     key = "kompas"
     label = _("Kompas")
-    allowed_settings = {"richtingen"}
+    allowed_settings = {"richtingen", "stemmen_per_persoon"}
 
     def validate_settings(self, instellingen):
         super().validate_settings(instellingen)
-        check_keyed_list(instellingen.get("richtingen"), "richtingen", exact=4)
+        richtingen = check_keyed_list(instellingen.get("richtingen"), "richtingen", exact=4)
+        if tuple(r["key"] for r in richtingen) != RICHTINGEN:
+            settings_error(
+                _("De richtingen van het kompas zijn %(keys)s, in die volgorde."), keys=", ".join(RICHTINGEN)
+            )
+        self.check_stemmen(instellingen)
 
     def richtingen(self, oefening):
         return oefening.instellingen_vertaald.get("richtingen", [])
@@ -59,7 +80,8 @@ class Kompas(Kind):
             per[b.item].append(b)
         return {
             "richtingen": [
-                {"richting": r, "kaarten": per.get(r["key"], [])} for r in self.richtingen(oefening)
+                {"richting": r, "kaarten": op_stemmen(per.get(r["key"], []))}
+                for r in self.richtingen(oefening)
             ]
         }
 
@@ -69,7 +91,7 @@ class Kompas(Kind):
 
     def summary(self, oefening, bijdragen, tekst=None):
         return [
-            f"{r['richting']['label']}: " + "; ".join(b.tekst for b in r["kaarten"])
+            f"{r['richting']['label']}: " + "; ".join(met_stemmen(b) for b in r["kaarten"])
             for r in self.aggregate(oefening, bijdragen, perspectieven={})["richtingen"]
             if r["kaarten"]
         ]

@@ -1,7 +1,9 @@
 """Exercises in real browsers: a begeleider and a team member working on the same exercises."""
 
+from django.core.management import call_command
+
 from oefeningen import services
-from oefeningen.models import Bijdrage, Stem
+from oefeningen.models import Bijdrage, Oefening, Stem
 from tests.e2e.conftest import DESKTOP, PHONE, check_a11y, login, no_horizontal_scroll, screenshot, wait_until
 from tests.oefeningen.factories import OefeningFactory
 
@@ -163,3 +165,31 @@ def test_one_exercise_of_each_kind_filled_in_and_seen_by_the_begeleider(
         assert text in alice.locator(".teamweergave").inner_text(), soort
     check_a11y(alice, "matrix with a card")
     other.close()
+
+
+def test_a_teamlid_votes_on_the_real_compass_in_the_books_order(page, live_server, world):
+    call_command("inhoud_laden", verbosity=0)
+    kompas = Oefening.objects.get(slug="blik-op-morgen-kompas")
+    for richting, tekst in (("zuid", "Kleine successen vieren"), ("west", "Te weinig uren")):
+        services.bijdrage_toevoegen(
+            traject=world.traject,
+            oefening=kompas,
+            auteur=world.alice,
+            data={"item": richting, "tekst": tekst},
+        )
+    login(page, live_server, "bob")
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/oefeningen/{kompas.slug}/")
+    koppen = page.locator(".kompas-richting h3").all_inner_texts()
+    assert [k.split(":")[0] for k in koppen] == ["Noord", "Oost", "West", "Zuid"]
+    page.locator(".kaart", has_text="Te weinig uren").get_by_role("button", name="Stem").click()
+    page.get_by_text("Je hebt nog 7 stemmen over (van de 8).").wait_for()
+    assert page.locator(".kaart", has_text="Te weinig uren").get_by_text("1 stem").is_visible()
+    assert page.locator("#meldingen").inner_text().strip() == "Je stem is geteld."
+    page.locator(".kaart", has_text="Te weinig uren").get_by_role("button", name="Stem weghalen").click()
+    page.get_by_text("Je hebt nog 8 stemmen over (van de 8).").wait_for()
+    assert not Stem.objects.exists()
+    page.mouse.move(0, 0)
+    check_a11y(page, "kompas with votes")
+    for size in (PHONE, DESKTOP):
+        page.set_viewport_size(size)
+        no_horizontal_scroll(page)

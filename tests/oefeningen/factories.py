@@ -37,8 +37,8 @@ INSTELLINGEN = {
         "richtingen": [
             {"key": "noord", "label": "Noord: onze richting", "uitleg": ""},
             {"key": "oost", "label": "Oost: kansen", "uitleg": ""},
-            {"key": "zuid", "label": "Zuid: energie", "uitleg": ""},
             {"key": "west", "label": "West: valkuilen", "uitleg": ""},
+            {"key": "zuid", "label": "Zuid: energie", "uitleg": ""},
         ]
     },
     "matrix": {
