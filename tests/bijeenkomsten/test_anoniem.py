@@ -2,10 +2,9 @@
 names (screen, phones, report, exports, the exercise), cards sent after carry none, and an
 anonymous card on an exercise is an anonymous contribution, not one 'on paper for the group'."""
 
-from bijeenkomsten import live
 from bijeenkomsten.models import Inbreng
 from oefeningen.models import Bijdrage, Oefening
-from trajecten.registries import traject_exports
+from tests.bijeenkomsten.kanalen import kanalen
 
 
 def _kaart(client, b, tekst):
@@ -20,21 +19,7 @@ def _anoniem(world, b, waarde="1"):
 
 
 def _kanalen(world, b) -> dict[str, str]:
-    def poll(actor, user, scherm):
-        token = live.make_token(b.pk, user.pk, scherm)
-        return world.client(actor).get(f"/bijeenkomsten/{b.pk}/live/?t={token}").content.decode()
-
-    export = next(e for e in traject_exports() if e.key == "bijeenkomsten_inbreng")
-    oefening = f"/trajecten/{world.traject.pk}/oefeningen/context-sterktes/"
-    return {
-        "presentatie": world.client("begeleider").get(f"/bijeenkomsten/{b.pk}/presentatie/").content.decode(),
-        "poll scherm": poll("begeleider", world.alice, "presentatie"),
-        "poll telefoon": poll("teamlid", world.bob, "deelnemer"),
-        "telefoon": world.client("teamlid").get(f"/bijeenkomsten/{b.pk}/meedoen/").content.decode(),
-        "verslag": world.client("begeleider").get(f"/bijeenkomsten/{b.pk}/verslag/").content.decode(),
-        "export": repr(export.rows(world.traject)),
-        "oefening": world.client("leidinggevende").get(oefening).content.decode(),
-    }
+    return kanalen(world, b, oefening="context-sterktes")
 
 
 def test_making_a_block_anonymous_wipes_the_names_already_sent_and_after(world, kaartsessie):

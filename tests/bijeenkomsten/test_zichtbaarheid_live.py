@@ -11,24 +11,13 @@ from bijeenkomsten.models import Inbreng
 from oefeningen import services as oefening_services
 from oefeningen.models import Achterhouden, Bijdrage, Oefening
 from tests.bijeenkomsten.factories import maak_bijeenkomst
+from tests.bijeenkomsten.kanalen import kanalen
 from trajecten import zichtbaarheid
 from trajecten.registries import traject_exports
 
 
 def _kanalen(world, b) -> dict[str, str]:
-    def poll(actor, user, scherm):
-        token = live.make_token(b.pk, user.pk, scherm)
-        return world.client(actor).get(f"/bijeenkomsten/{b.pk}/live/?t={token}").content.decode()
-
-    export = next(e for e in traject_exports() if e.key == "bijeenkomsten_inbreng")
-    return {
-        "presentatie": world.client("begeleider").get(f"/bijeenkomsten/{b.pk}/presentatie/").content.decode(),
-        "poll scherm": poll("begeleider", world.alice, "presentatie"),
-        "poll telefoon": poll("leidinggevende", world.mira, "deelnemer"),
-        "telefoon": world.client("leidinggevende").get(f"/bijeenkomsten/{b.pk}/meedoen/").content.decode(),
-        "verslag": world.client("leidinggevende").get(f"/bijeenkomsten/{b.pk}/verslag/").content.decode(),
-        "export": repr(export.rows(world.traject)),
-    }
+    return kanalen(world, b, lezer="leidinggevende")
 
 
 def _stuur(client, b, tekst, **extra):
