@@ -12,6 +12,12 @@ from .besluiten import voorwaarden_van
 from .forms import datum_veld
 from .models import MOTIEVEN, RANDVOORWAARDEN, Besluit, Oordeel
 
+# Each explanation says which precondition it is about, also out of its context (screen readers).
+TOELICHTING_LABELS = {
+    "ondersteuning": _("Toelichting bij ondersteuning"),
+    "financiering": _("Toelichting bij financiering"),
+    "draagvlak": _("Toelichting bij draagvlak"),
+}
 TOELICHTING_NODIG = _("Schrijf kort op wat er nog ontbreekt.")
 GO_NIET_ALLES_GEREGELD = _(
     "Niet alle randvoorwaarden zijn geregeld. Kies ‘go onder voorwaarden’ en schrijf op wat er nog "
@@ -70,7 +76,7 @@ class BesluitForm(forms.Form):
         for key, label in RANDVOORWAARDEN:
             self.fields[key] = _radio(label, Oordeel.choices, _("Kies geregeld, deels of niet geregeld."))
             self.fields[f"{key}_toelichting"] = forms.CharField(
-                label=_("Toelichting"),
+                label=TOELICHTING_LABELS[key],
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
@@ -135,11 +141,11 @@ class VoorwaardeForm(forms.Form):
 
     actie = forms.IntegerField(required=False, widget=forms.HiddenInput)
     wat = forms.CharField(
-        label=_("Voorwaarde"),
+        label=_("Wat moet er geregeld zijn?"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Wat moet er geregeld zijn? Bijvoorbeeld: geld voor twee jaar is toegezegd."),
+        help_text=_("Bijvoorbeeld: de gemeente zegt geld toe voor het tweede jaar."),
     )
     eigenaar = forms.ModelChoiceField(
         label=_("Wie zorgt ervoor?"),
