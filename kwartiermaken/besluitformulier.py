@@ -193,7 +193,7 @@ def voorwaarden_formset(data, *, traject, bestaande: list[dict]):
         .objects.filter(lidmaatschappen__team_id=traject.team_id)
         .order_by("first_name", "username")
     )
-    extra = max(3 - len(bestaande), 1)
+    extra = max(2 - len(bestaande), 1)
     formset = forms.formset_factory(VoorwaardeForm, formset=BaseVoorwaardenFormSet, extra=extra, max_num=12)
     return formset(data, initial=bestaande, prefix="voorwaarden", form_kwargs={"leden": leden})
 

@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from trajecten.registries import Signal
 
 from .besluiten import BesluitStand, besluit_voor, fase_2_woord
-from .models import AFGEHANDELD, CoalitieLid, CoalitieRol, FaseStart, ScanAntwoord, StapVoortgang
+from .models import AFGEHANDELD, Besluit, CoalitieLid, CoalitieRol, FaseStart, ScanAntwoord, StapVoortgang
 from .overzicht import ACTIEF
 from .selectors import coalitie
 
@@ -34,11 +34,18 @@ def fase_2_zonder_go(traject, besluit: BesluitStand | None) -> list[Signal]:
     return [Signal("kwartiermaken.fase_2_zonder_go", fase_2_woord(besluit), BRON_BESLUIT)]
 
 
-def no_go_opnieuw_kijken(besluit: BesluitStand | None) -> list[Signal]:
-    """A no-go to wait whose date has come: time for a new decision."""
-    if besluit is None or not besluit.opnieuw_kijken_verlopen:
+def besluit_staat(besluit: BesluitStand | None) -> list[Signal]:
+    """What a decision that is not a plain go means now: a no-go waiting (and once its date
+    has come, time for a new decision) or a go whose conditions are not all arranged."""
+    if besluit is None:
         return []
-    return [Signal("kwartiermaken.opnieuw_kijken", besluit.betekenis, BRON_BESLUIT)]
+    if besluit.opnieuw_kijken_verlopen:
+        return [Signal("kwartiermaken.opnieuw_kijken", besluit.betekenis, BRON_BESLUIT)]
+    wacht = besluit.vervolg == Besluit.Vervolg.WACHTEN and besluit.keuze == Besluit.Keuze.NO_GO
+    open_voorwaarden = besluit.voorwaarden_geregeld < len(besluit.voorwaarden)
+    if wacht or open_voorwaarden:
+        return [Signal("kwartiermaken.besluit_staat", besluit.betekenis, BRON_BESLUIT, level="info")]
+    return []
 
 
 def no_go_traject_actief(traject, besluit: BesluitStand | None) -> list[Signal]:
@@ -164,7 +171,7 @@ def signalen(
         besluit = besluit_voor(traject)
     return [
         *fase_2_zonder_go(traject, besluit),
-        *no_go_opnieuw_kijken(besluit),
+        *besluit_staat(besluit),
         *no_go_traject_actief(traject, besluit),
         *geen_senior_ed(leden),
         *ed_als_projectleider(leden),

@@ -133,6 +133,10 @@ def test_go_under_conditions_makes_each_condition_a_plan_action_once(world):
 
     Actie.objects.filter(pk=acties[0].pk).update(status="klaar")
     assert "Go onder voorwaarden: 1 van 2 voorwaarden geregeld." in _meaning(world)
+    [signaal] = [s for s in signals_for(world.traject) if s.code == "kwartiermaken.besluit_staat"]
+    assert signaal.level == "info" and signaal.reason == "Go onder voorwaarden: 1 van 2 voorwaarden geregeld."
+    Actie.objects.update(status="klaar")
+    assert "kwartiermaken.besluit_staat" not in {s.code for s in signals_for(world.traject)}
 
 
 def test_conditions_no_longer_named_leave_the_plan_or_stop(world):
@@ -228,10 +232,15 @@ def test_no_go_to_wait_says_until_when_and_signals_when_the_date_has_come(world)
     assert _stap_klaar(world)
     assert f"No-go: het traject staat stil tot {later.day} " in _meaning(world)
     assert "dan kijken jullie opnieuw." in _meaning(world)
-    assert "kwartiermaken.opnieuw_kijken" not in {s.code for s in signals_for(world.traject)}
+    codes = {s.code for s in signals_for(world.traject)}
+    assert "kwartiermaken.besluit_staat" in codes and "kwartiermaken.opnieuw_kijken" not in codes
+    # the trajectory's own page (trajecten) says it too, through the signal
+    html = world.client("teamlid").get(f"/trajecten/{world.traject.pk}/").content.decode()
+    assert "No-go: het traject staat stil tot" in html
     Besluit.objects.update(opnieuw_op=timezone.localdate())
     assert "Neem een nieuw besluit." in _meaning(world)
-    assert "kwartiermaken.opnieuw_kijken" in {s.code for s in signals_for(world.traject)}
+    codes = {s.code for s in signals_for(world.traject)}
+    assert "kwartiermaken.opnieuw_kijken" in codes and "kwartiermaken.besluit_staat" not in codes
 
 
 def test_after_a_no_go_the_form_offers_a_new_decision_and_keeps_the_old_one(world):
