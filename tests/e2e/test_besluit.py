@@ -6,13 +6,15 @@ form and the tracker at 375 and 1280 px go to /tmp/besluit-*.png to look at."""
 from playwright.sync_api import expect
 
 from plan.models import Actie
-from tests.e2e.conftest import DESKTOP, check_a11y, login, no_horizontal_scroll
+from tests.e2e.conftest import DESKTOP, REFLOW, check_a11y, login, no_horizontal_scroll
 from tests.kwartiermaken.conftest import laad_inhoud
 
 SMAL = {"width": 375, "height": 740}
 
 
 def shot(page, name):
+    page.set_viewport_size(REFLOW)
+    no_horizontal_scroll(page)  # nothing sideways at 320 px either
     for suffix, size in (("375", SMAL), ("1280", DESKTOP)):
         page.set_viewport_size(size)
         page.screenshot(path=f"/tmp/besluit-{name}-{suffix}.png", full_page=True)

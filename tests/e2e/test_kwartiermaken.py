@@ -98,7 +98,9 @@ def test_begeleider_moves_a_step_and_sees_progress_change(page, live_server, wor
     page.get_by_label("Ik heb de waarschuwing gelezen").check()
     page.get_by_role("button", name="Fase 2 starten").click()
     expect(page.get_by_text("zonder go-besluit; de waarschuwing is vastgelegd.")).to_be_visible()
-    expect(page.get_by_text("Fase 2 is begonnen zonder go-besluit na de verkenning.")).to_be_visible()
+    expect(
+        page.get_by_text("Fase 2 is gestart zonder go-besluit. Neem alsnog een go/no-go-besluit.")
+    ).to_be_visible()
 
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/scan/")
     page.get_by_role("group", name=re.compile("Is er genoeg geld")).get_by_label("Deels").check()
