@@ -207,6 +207,12 @@ def test_no_go_to_stop_completes_the_step_and_says_the_trajectory_is_still_activ
     assert "No-go: gestopt." in _meaning(world)
     [signaal] = [s for s in signals_for(world.traject) if s.code == "kwartiermaken.gestopt_maar_actief"]
     assert "staat nog op ‘Actief’" in signaal.reason
+    html = world.client("leidinggevende").get(f"/organisaties/{world.org.pk}/overzicht/").content.decode()
+    rij = html.split(">Team Alfa<")[1].split("</tr>")[0]
+    assert "No-go: gestopt." in rij and "Het traject staat nog op actief." in rij
+    Traject.objects.filter(pk=world.traject.pk).update(status="gestopt")
+    world.traject.refresh_from_db()
+    assert "kwartiermaken.gestopt_maar_actief" not in {s.code for s in signals_for(world.traject)}
 
 
 @pytest.mark.parametrize(
@@ -325,3 +331,21 @@ def test_the_overview_stays_at_a_fixed_number_of_queries_with_conditions(world, 
     with django_assert_num_queries(n):
         html = client.get(url).content.decode()
     assert html.count("Go onder voorwaarden: 0 van 3 voorwaarden geregeld.") == 6
+
+
+def test_the_plan_pdf_carries_the_weighing_and_the_conditions(world):
+    from tests.plan.test_pdf import _reader, _text
+
+    data = besluit_data(
+        "go_voorwaarden",
+        financiering="niet",
+        financiering_toelichting="Geen geld na de pilot",
+        voorwaarden=[("Structureel budget na de pilot", world.alice.pk)],
+    )
+    assert _post(world, data).status_code == 302
+    response = world.client("leidinggevende").post(f"/trajecten/{world.traject.pk}/plan/pdf/")
+    assert response.status_code == 200
+    tekst = _text(_reader(response.content))
+    assert "Go onder voorwaarden: 0 van 1 voorwaarde geregeld." in tekst
+    assert "Niet geregeld" in tekst and "Geen geld na de pilot" in tekst
+    assert "Structureel budget na de pilot" in tekst
