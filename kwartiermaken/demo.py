@@ -5,14 +5,16 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from trajecten.models import Rol
-from trajecten.weergave import weergavenaam
 
+from . import services
 from .models import (
+    MOTIEVEN,
     Besluit,
     CoalitieLid,
     CoalitieRol,
     Fase,
     FaseStart,
+    Oordeel,
     ScanAntwoord,
     ScanRonde,
     ScanVraag,
@@ -25,6 +27,36 @@ from .models import (
 EERSTE_DEMO_TEAM = "Herstel Noord"
 
 ANTWOORDEN = ["ja", "deels", "deels", "nee", "weet_niet", "ja", "ja", "deels", "nee", "deels"]
+
+
+def _demo_besluit(traject, manager, begeleider) -> None:
+    """A go onder voorwaarden, weighed, with one condition that becomes a plan action."""
+    services.besluit_vastleggen(
+        traject=traject,
+        door=manager,
+        velden={
+            "keuze": Besluit.Keuze.GO_VOORWAARDEN,
+            "redenen": "Er is steun in het team en geld voor een pilot van een jaar. "
+            "Zorg: nog weinig kennis van de rollen; dat pakken we op in fase 1.",
+            "datum": date(2026, 10, 1),
+            "ondersteuning": Oordeel.GEREGELD,
+            "ondersteuning_toelichting": "Een senior ervaringsdeskundige van buiten coacht.",
+            "financiering": Oordeel.DEELS,
+            "financiering_toelichting": "Geld voor één jaar; het tweede jaar is nog niet zeker.",
+            "draagvlak": Oordeel.GEREGELD,
+            "draagvlak_toelichting": "",
+            "motieven_uitgesloten": [key for key, _label in MOTIEVEN],
+        },
+        voorwaarden=[
+            {
+                "wat": "De gemeente zegt geld toe voor het tweede jaar.",
+                "eigenaar": begeleider,
+                "wanneer": None,
+            }
+        ]
+        if begeleider
+        else [],
+    )
 
 
 def demo_data(traject) -> None:
@@ -73,15 +105,7 @@ def demo_data(traject) -> None:
             )
         manager = traject.team.organisatie.leidinggevenden.order_by("pk").first()
         if manager and not Besluit.objects.filter(traject=traject).exists():
-            Besluit.objects.create(
-                traject=traject,
-                keuze=Besluit.Keuze.GO,
-                redenen="Er is steun in het team en geld voor een pilot van een jaar. "
-                "Zorg: nog weinig kennis van de rollen; dat pakken we op in fase 1.",
-                datum=date(2026, 10, 1),
-                genomen_door=manager,
-                naam=weergavenaam(manager),
-            )
+            _demo_besluit(traject, manager, begeleider)
         for naam, rol, ed in [
             ("Bea de Vries", CoalitieRol.PROJECTLEIDER, False),
             ("Mira Bakker", CoalitieRol.MANAGEMENT, False),

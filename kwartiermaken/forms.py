@@ -1,11 +1,15 @@
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trajecten.weergave import weergavenaam
 
-from .models import Besluit, CoalitieLid, CoalitieRol, ScanAntwoordKeuze, StapStatus
+from .models import (
+    CoalitieLid,
+    CoalitieRol,
+    ScanAntwoordKeuze,
+    StapStatus,
+)
 
 DATUM_ONGELDIG = _("Vul een bestaande datum in, bijvoorbeeld 31-12-2026.")
 DATUM_FORMATEN = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d-%m-%y"]
@@ -142,38 +146,6 @@ class ScanForm(forms.Form):
             if data.get(f"toelichting_{v.slug}", "").strip() and not data.get(f"antwoord_{v.slug}"):
                 self.add_error(f"antwoord_{v.slug}", _("Kies ook een antwoord bij je toelichting."))
         return data
-
-
-class BesluitForm(forms.Form):
-    keuze = forms.ChoiceField(
-        label=_("Besluit"),
-        choices=Besluit.Keuze.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Kies go of no-go."), "invalid_choice": _("Kies go of no-go.")},
-    )
-    redenen = forms.CharField(
-        label=_("Redenen"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Waarom dit besluit? Noem ook wat uit de verkenning kwam."),
-        error_messages={"required": _("Schrijf op waarom je dit besluit neemt.")},
-    )
-    datum = datum_veld(_("Datum van het besluit"), required=True)
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"datum": timezone.localdate()})
-        super().__init__(*args, **kwargs)
-
-    def clean_redenen(self):
-        redenen = self.cleaned_data["redenen"].strip()
-        if not redenen:
-            raise forms.ValidationError(_("Schrijf op waarom je dit besluit neemt."))
-        return redenen
-
-    def clean_datum(self):
-        datum = self.cleaned_data["datum"]
-        if datum > timezone.localdate():
-            raise forms.ValidationError(_("Een besluit kan niet in de toekomst liggen."))
-        return datum
 
 
 class FaseStartForm(forms.Form):

@@ -31,7 +31,10 @@ from trajecten.registries import (
 from trajecten.weergave import weergavenaam
 
 from . import demo, rules, selectors
-from .models import Besluit, FaseStart, ScanAntwoord, Stap, StapVoortgang
+from .models import RANDVOORWAARDEN, Besluit, FaseStart, ScanAntwoord, Stap, StapVoortgang
+
+# The weighing of the three preconditions, as the exports carry it.
+BESLUIT_AFWEGING = [veld for key, _label in RANDVOORWAARDEN for veld in (key, f"{key}_toelichting")]
 
 # -- personal data ---------------------------------------------------------------
 
@@ -57,9 +60,21 @@ def _export_antwoorden(user):
     ]
 
 
+def _besluit_rij(b: Besluit) -> dict:
+    return {
+        "datum": b.datum.isoformat(),
+        "besluit": b.keuze,
+        "redenen": b.redenen,
+        **{veld: getattr(b, veld) for veld in BESLUIT_AFWEGING},
+        "motieven_uitgesloten": ", ".join(b.motieven_uitgesloten or []),
+        "vervolg": b.vervolg,
+        "opnieuw_op": b.opnieuw_op.isoformat() if b.opnieuw_op else None,
+    }
+
+
 def _export_besluiten(user):
     return [
-        {"traject": b.traject.titel, "besluit": b.keuze, "datum": b.datum.isoformat(), "redenen": b.redenen}
+        {"traject": b.traject.titel, **_besluit_rij(b)}
         for b in Besluit.objects.filter(genomen_door=user).select_related("traject")
     ]
 
@@ -141,17 +156,14 @@ def _rows_scan(traject):
 
 
 def _rows_besluiten(traject):
-    return [
-        {"datum": b.datum.isoformat(), "besluit": b.keuze, "redenen": b.redenen, "genomen_door": b.naam}
-        for b in Besluit.objects.filter(traject=traject)
-    ]
+    return [{**_besluit_rij(b), "genomen_door": b.naam} for b in Besluit.objects.filter(traject=traject)]
 
 
 # -- plan sections ------------------------------------------------------------------
 
 
 def _plan_go_no_go(traject):
-    return {"traject": traject, "besluit": selectors.laatste_besluit(traject)}
+    return {"traject": traject, "besluit": selectors.besluit_voor(traject)}
 
 
 def _plan_fasen(traject):

@@ -231,17 +231,75 @@ class ScanAntwoord(models.Model):
         return f"{self.vraag_id}: {self.antwoord}"
 
 
+class Oordeel(models.TextChoices):
+    """How far a precondition is arranged."""
+
+    GEREGELD = "geregeld", _("Geregeld")
+    DEELS = "deels", _("Deels geregeld")
+    NIET = "niet", _("Niet geregeld")
+
+
+# The three preconditions the handreiking names as most crucial (deel 2, Vertrekpunt).
+RANDVOORWAARDEN = (
+    ("ondersteuning", _("Ondersteuning")),
+    ("financiering", _("Financiering")),
+    ("draagvlak", _("Draagvlak")),
+)
+
+
+BRON_RANDVOORWAARDEN = "Handreiking Kwartiermaken (Movisie, 2022), 2. De verkenning: Vertrekpunt, p. 8"
+
+# The don'ts of the handreiking: motives a team rules out before a go.
+MOTIEVEN = (
+    ("moeten", _("We doen het niet omdat anderen zeggen dat het moet.")),
+    ("pr", _("We doen het niet voor de PR of om politiek correct te zijn.")),
+    ("goedkoop", _("We doen het niet omdat ervaringsdeskundigen goedkoop zijn.")),
+    (
+        "eigen_functie",
+        _(
+            "Geen ervaringsdeskundige wordt kwartiermaker of projectleider van zijn of haar eigen nieuwe functie."
+        ),
+    ),
+)
+BRON_MOTIEVEN = (
+    "Handreiking Kwartiermaken (Movisie, 2022), fase 1: Ontwikkel een gezamenlijke visie en strategie, "
+    "do's & don'ts, p. 12-13"
+)
+
+
+def _oordeel(label):
+    return models.CharField(label, max_length=10, choices=Oordeel.choices, blank=True)
+
+
 class Besluit(models.Model):
-    """The go / no-go decision after the verkenning. Several may follow each other; the last counts."""
+    """The go / no-go decision after the verkenning. Several may follow each other; the last counts.
+
+    Older decisions may lack the weighing (preconditions, motives): those fields are blank then.
+    """
 
     class Keuze(models.TextChoices):
         GO = "go", _("Go: we gaan door")
+        GO_VOORWAARDEN = "go_voorwaarden", _("Go onder voorwaarden")
         NO_GO = "no_go", _("No-go: we stoppen of wachten")
 
+    class Vervolg(models.TextChoices):
+        STOPPEN = "stoppen", _("We stoppen")
+        WACHTEN = "wachten", _("We wachten en kijken later opnieuw")
+
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="besluiten")
-    keuze = models.CharField(_("besluit"), max_length=10, choices=Keuze.choices)
+    keuze = models.CharField(_("besluit"), max_length=20, choices=Keuze.choices)
     redenen = models.TextField(_("redenen"))
     datum = models.DateField(_("datum van het besluit"))
+    ondersteuning = _oordeel(_("ondersteuning"))
+    ondersteuning_toelichting = models.TextField(_("toelichting bij ondersteuning"), blank=True)
+    financiering = _oordeel(_("financiering"))
+    financiering_toelichting = models.TextField(_("toelichting bij financiering"), blank=True)
+    draagvlak = _oordeel(_("draagvlak"))
+    draagvlak_toelichting = models.TextField(_("toelichting bij draagvlak"), blank=True)
+    # Keys of the don'ts (forms.MOTIEVEN) the decision-makers ruled out as their motive.
+    motieven_uitgesloten = models.JSONField(_("motieven uitgesloten"), default=list, blank=True)
+    vervolg = models.CharField(_("wat nu"), max_length=10, choices=Vervolg.choices, blank=True)
+    opnieuw_op = models.DateField(_("opnieuw kijken op"), null=True, blank=True)
     genomen_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -263,7 +321,34 @@ class Besluit(models.Model):
 
     @property
     def is_go(self):
-        return self.keuze == self.Keuze.GO
+        """A go, with or without conditions: fase 2 may start without a warning."""
+        return self.keuze in (self.Keuze.GO, self.Keuze.GO_VOORWAARDEN)
+
+    def randvoorwaarden(self) -> list[tuple[str, str, str, str]]:
+        """(key, label, judgement, explanation) per precondition, in the handreiking's order."""
+        return [
+            (key, label, getattr(self, key), getattr(self, f"{key}_toelichting"))
+            for key, label in RANDVOORWAARDEN
+        ]
+
+
+class Voorwaarde(models.Model):
+    """A condition of a "go onder voorwaarden": it lives as an action in the plan, which holds
+    its text, owner and status; this row only says the action is a condition of the go."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="go_voorwaarden")
+    actie = models.OneToOneField(
+        "plan.Actie", on_delete=models.CASCADE, related_name="go_voorwaarde", verbose_name=_("actie")
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("voorwaarde bij een go")
+        verbose_name_plural = _("voorwaarden bij een go")
+        ordering = ["volgorde", "pk"]
+
+    def __str__(self):
+        return str(self.actie)
 
 
 class FaseStart(models.Model):

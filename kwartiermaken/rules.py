@@ -14,24 +14,54 @@ from django.utils.translation import ngettext
 
 from trajecten.registries import Signal
 
-from .models import AFGEHANDELD, CoalitieLid, CoalitieRol, FaseStart, ScanAntwoord, StapVoortgang
-from .selectors import coalitie, laatste_besluit
+from .besluiten import BesluitStand, besluit_voor, fase_2_woord
+from .models import AFGEHANDELD, Besluit, CoalitieLid, CoalitieRol, FaseStart, ScanAntwoord, StapVoortgang
+from .overzicht import ACTIEF
+from .selectors import coalitie
 
 BRON_FASE_1 = "Handreiking Kwartiermaken, fase 1: vorm een leidende coalitie"
 
 
-def fase_2_zonder_go(traject) -> list[Signal]:
-    start = FaseStart.objects.filter(traject=traject, fase__nummer=2).first()
-    if start is None:
+BRON_BESLUIT = "Handreiking Kwartiermaken, deel 2: De verkenning (go/no-go-besluit)"
+
+
+def fase_2_zonder_go(traject, besluit: BesluitStand | None) -> list[Signal]:
+    # The start is read first, whatever the decision, so the query count does not depend on it.
+    if not FaseStart.objects.filter(traject=traject, fase__nummer=2).exists():
         return []
-    besluit = laatste_besluit(traject)
     if besluit is not None and besluit.is_go:
+        return []
+    return [Signal("kwartiermaken.fase_2_zonder_go", fase_2_woord(besluit), BRON_BESLUIT)]
+
+
+def besluit_staat(besluit: BesluitStand | None) -> list[Signal]:
+    """What a decision that is not a plain go means now: a no-go waiting (and once its date
+    has come, time for a new decision) or a go whose conditions are not all arranged."""
+    if besluit is None:
+        return []
+    if besluit.opnieuw_kijken_verlopen:
+        return [Signal("kwartiermaken.opnieuw_kijken", besluit.betekenis, BRON_BESLUIT)]
+    wacht = besluit.vervolg == Besluit.Vervolg.WACHTEN and besluit.keuze == Besluit.Keuze.NO_GO
+    open_voorwaarden = besluit.voorwaarden_geregeld < len(besluit.voorwaarden)
+    if wacht or open_voorwaarden:
+        return [Signal("kwartiermaken.besluit_staat", besluit.betekenis, BRON_BESLUIT, level="info")]
+    return []
+
+
+def no_go_traject_actief(traject, besluit: BesluitStand | None) -> list[Signal]:
+    """After a no-go to stop, a trajectory still marked active says something else."""
+    if besluit is None or not besluit.is_gestopt or traject.status not in ACTIEF:
         return []
     return [
         Signal(
-            "kwartiermaken.fase_2_zonder_go",
-            _("Fase 2 is begonnen zonder go-besluit na de verkenning."),
-            "Handreiking Kwartiermaken, deel 2: De verkenning (go/no-go-besluit)",
+            "kwartiermaken.gestopt_maar_actief",
+            _(
+                "Het besluit is no-go: jullie stoppen. Het traject staat nog op ‘%(status)s’. "
+                "Stoppen jullie helemaal, ook met de oefeningen? Zet het traject dan op ‘Gestopt’."
+            )
+            % {"status": traject.get_status_display()},
+            BRON_BESLUIT,
+            level="info",
         )
     ]
 
@@ -92,8 +122,8 @@ def geen_coalitie_in_fase_2(traject, leden: list[CoalitieLid]) -> list[Signal]:
     ]
 
 
-def scan_zonder_besluit(traject) -> list[Signal]:
-    if laatste_besluit(traject) is not None:
+def scan_zonder_besluit(traject, besluit: BesluitStand | None) -> list[Signal]:
+    if besluit is not None:
         return []
     if not ScanAntwoord.objects.filter(ronde__traject=traject).exists():
         return []
@@ -130,16 +160,23 @@ def stappen_te_laat(traject) -> list[Signal]:
     ]
 
 
-def signalen(traject, *, leden: list[CoalitieLid] | None = None) -> list[Signal]:
-    """Every kwartiermaken signal for this trajectory; the coalition is read once when not given."""
+def signalen(
+    traject, *, leden: list[CoalitieLid] | None = None, besluit: BesluitStand | None | bool = False
+) -> list[Signal]:
+    """Every kwartiermaken signal for this trajectory. The coalition and the decision are read
+    once here when not given (`besluit=False`: not read yet; None: there is none)."""
     if leden is None:
         leden = coalitie(traject)
+    if besluit is False:
+        besluit = besluit_voor(traject)
     return [
-        *fase_2_zonder_go(traject),
+        *fase_2_zonder_go(traject, besluit),
+        *besluit_staat(besluit),
+        *no_go_traject_actief(traject, besluit),
         *geen_senior_ed(leden),
         *ed_als_projectleider(leden),
         *geen_management(leden),
         *geen_coalitie_in_fase_2(traject, leden),
-        *scan_zonder_besluit(traject),
+        *scan_zonder_besluit(traject, besluit),
         *stappen_te_laat(traject),
     ]

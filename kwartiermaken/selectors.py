@@ -1,6 +1,7 @@
 """Reads of kwartiermaken, each with a fixed number of queries: progress through the phases
 (batched for lists), the tracker, the readiness scan's spread, the leading coalition and the
-organisation overview (page and CSV).
+batched reads the organisation overview (overzicht.py) is built from. The go/no-go decision
+as others read it is in besluiten.py, re-exported here as `besluit_voor`.
 """
 
 from __future__ import annotations
@@ -9,15 +10,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from oefeningen.models import Oefening
 from trajecten import zichtbaarheid
-from trajecten.models import Traject
 from trajecten.registries import Progress
 
+from .besluiten import BesluitStand, besluit_voor
 from .models import (
     AFGEHANDELD,
     Besluit,
@@ -31,6 +30,7 @@ from .models import (
 )
 
 AANTAL_VOLGENDE = 5
+__all__ = ["BesluitStand", "besluit_voor"]  # the go/no-go read other apps use (besluiten.py)
 
 
 @dataclass(frozen=True)
@@ -99,18 +99,6 @@ def _voor(trajecten, organisatie):
     if organisatie is not None:
         return {"traject__team__organisatie": organisatie}
     return {"traject__in": [t.pk for t in trajecten]}
-
-
-def laatste_besluiten(trajecten, *, organisatie=None) -> dict[int, Besluit]:
-    """The decision that counts (the latest) per trajectory, one query."""
-    result: dict[int, Besluit] = {}
-    for besluit in (
-        Besluit.objects.filter(**_voor(trajecten, organisatie))
-        .defer("redenen", "vastgelegd_op")
-        .order_by("traject_id", "-datum", "-vastgelegd_op", "-pk")
-    ):
-        result.setdefault(besluit.traject_id, besluit)
-    return result
 
 
 def laatste_besluit(traject) -> Besluit | None:
@@ -287,107 +275,3 @@ def scan_overzicht(traject, vragen, rondes):
         for rij in rijen:
             rij["beweging"] = Counter()
     return {"huidige": huidige, "vorige": vorige, "rijen": rijen, "ingevuld": ingevuld, "drempel": drempel}
-
-
-# -- organisation overview ------------------------------------------------------
-
-
-def _overzicht_rij(team, team_url, t, standen, besluiten, starts, te_laat, met_scan) -> dict:
-    s = standen[t.pk] if t else []
-    totaal_ = totaal(s) if t else Progress(0, 0)
-    huidige = huidige_fase(s) if t else None
-    besluit = besluiten.get(t.pk) if t else None
-    start = starts.get(t.pk) if t else None
-    return {
-        # objects, for the CSV and for sorting
-        "team": team,
-        "traject": t,
-        "standen": s,
-        "totaal": totaal_,
-        "huidige_fase": huidige,
-        "besluit": besluit,
-        "fase_2_start": start,
-        "laatst_actief": t.laatst_actief if t else None,
-        # flat values for the page: 200 rows render much faster from plain dicts
-        "team_naam": team.naam,
-        "team_url": team_url,
-        "traject_titel": t.titel if t else "",
-        "traject_url": reverse("kwartiermaken:traject", args=[t.pk]) if t else "",
-        "fase_kort": huidige.kort if huidige else "",
-        "cellen": [{"label": x.label, "percent": x.percent, "done": x.done, "total": x.total} for x in s],
-        "percent": totaal_.percent,
-        "besluit_label": besluit.get_keuze_display() if besluit else "",
-        "zonder_go": bool(start and start.zonder_go),
-        "te_laat": te_laat.get(t.pk, 0) if t else 0,
-        "scan_zonder_besluit": bool(t and t.pk in met_scan and besluit is None),
-    }
-
-
-def overzicht_rijen(organisatie, sortering: str):
-    """One row per trajectory of the organisation (teams without one get an empty row).
-
-    Eight queries, whatever the number of teams.
-    """
-    # Only the columns the overview shows: with 200 teams, building fewer fields counts.
-    teams = list(organisatie.teams.only("id", "naam", "organisatie_id").order_by("naam"))
-    trajecten = list(
-        Traject.objects.filter(team__organisatie=organisatie)
-        .only("id", "team_id", "titel", "startdatum", "laatst_actief")
-        .order_by("team_id", "-startdatum")
-    )
-    fasen = fasen_met_aantal()
-    bronnen = (
-        fase_standen(trajecten, fasen, organisatie=organisatie),
-        laatste_besluiten(trajecten, organisatie=organisatie),
-        fase_2_starts(trajecten, organisatie=organisatie),
-        te_laat_per_traject(organisatie),
-        met_scanantwoorden(organisatie),
-    )
-    per_team = defaultdict(list)
-    for t in trajecten:
-        per_team[t.team_id].append(t)
-    rijen = []
-    for team in teams:
-        team_url = team.get_absolute_url()
-        rijen += [_overzicht_rij(team, team_url, t, *bronnen) for t in per_team[team.pk] or [None]]
-    if sortering == "voortgang":
-        rijen.sort(key=lambda r: (-r["totaal"].percent, r["team"].naam.lower()))
-    elif sortering == "activiteit":
-        oud = timezone.now().replace(year=1970)
-        rijen.sort(key=lambda r: r["laatst_actief"] or oud, reverse=True)
-    return fasen, rijen
-
-
-def overzicht_csv_kop(fasen) -> list[str]:
-    return [
-        _("team"),
-        _("traject"),
-        *[f"{f.kort} (%)" for f in fasen],
-        _("totaal (%)"),
-        _("stappen klaar"),
-        _("stappen totaal"),
-        _("huidige fase"),
-        _("besluit"),
-        _("datum besluit"),
-        _("fase 2 gestart zonder go"),
-        _("stappen te laat"),
-        _("laatst actief"),
-    ]
-
-
-def overzicht_csv_rij(r, fasen) -> list:
-    met_traject = r["traject"] is not None
-    return [
-        r["team"].naam,
-        r["traject"].titel if met_traject else "",
-        *([s.percent for s in r["standen"]] or [""] * len(fasen)),
-        r["totaal"].percent if met_traject else "",
-        r["totaal"].done if met_traject else "",
-        r["totaal"].total if met_traject else "",
-        r["huidige_fase"].titel_vertaald if r["huidige_fase"] else "",
-        r["besluit"].keuze if r["besluit"] else "",
-        r["besluit"].datum.isoformat() if r["besluit"] else "",
-        ("ja" if r["fase_2_start"].zonder_go else "nee") if r["fase_2_start"] else "",
-        r["te_laat"] if met_traject else "",
-        timezone.localtime(r["laatst_actief"]).isoformat(timespec="minutes") if r["laatst_actief"] else "",
-    ]

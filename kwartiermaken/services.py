@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
+from plan import services as plan_services
 from trajecten.models import Traject
 from trajecten.weergave import weergavenaam
 
@@ -19,7 +21,9 @@ from .models import (
     ScanRonde,
     ScanVraag,
     Stap,
+    StapStatus,
     StapVoortgang,
+    Voorwaarde,
 )
 
 
@@ -102,18 +106,72 @@ def scan_beantwoorden(*, traject: Traject, user, antwoorden: dict[ScanVraag, tup
     return ronde
 
 
+BESLUIT_STAP = "verkenning-besluit"
+BRON_VOORWAARDE = "Go/no-go-besluit – voorwaarde"
+
+
 @transaction.atomic
-def besluit_vastleggen(*, traject: Traject, door, keuze: str, redenen: str, datum: date) -> Besluit:
-    besluit = Besluit.objects.create(
-        traject=traject,
-        keuze=keuze,
-        redenen=redenen,
-        datum=datum,
-        genomen_door=door,
-        naam=weergavenaam(door),
-    )
+def besluit_vastleggen(
+    *,
+    traject: Traject,
+    door,
+    velden: dict[str, Any],
+    voorwaarden: list[dict[str, Any]] | None = None,
+    bestaand: Besluit | None = None,
+) -> Besluit:
+    """Record the go/no-go decision (or change `bestaand`, the one that counts now).
+
+    `velden` are the Besluit's fields (keuze, redenen, datum, the preconditions, the motives,
+    vervolg, opnieuw_op). The conditions of a go onder voorwaarden become plan actions; the
+    trajectory has one set of them, kept in step on every save (`_voorwaarden_bijwerken`).
+    Recording completes the step "Neem een go/no-go-besluit".
+    """
+    besluit = bestaand if bestaand is not None else Besluit(traject=traject)
+    if besluit.traject_id != traject.pk:
+        raise ValueError("decision of another trajectory")
+    for veld, waarde in velden.items():
+        setattr(besluit, veld, waarde)
+    besluit.genomen_door, besluit.naam = door, weergavenaam(door)
+    besluit.save()
+    gaat_door_onder_voorwaarden = besluit.keuze == Besluit.Keuze.GO_VOORWAARDEN
+    _voorwaarden_bijwerken(traject, (voorwaarden or []) if gaat_door_onder_voorwaarden else [])
+    stap = Stap.objects.filter(slug=BESLUIT_STAP).first()
+    if stap is not None:
+        stap_status_zetten(traject=traject, stap=stap, status=StapStatus.KLAAR)
     traject.touch()
     return besluit
+
+
+def _voorwaarden_bijwerken(traject: Traject, invoer: list[dict[str, Any]]) -> None:
+    """Make the trajectory's conditions match `invoer`: a row keeps its action when it carries
+    that action's id, or else has the same text; new rows get a new action; conditions no
+    longer named are withdrawn from the plan. Saving the same form twice changes nothing."""
+    bestaand = {v.actie_id: v for v in Voorwaarde.objects.filter(traject=traject).select_related("actie")}
+    op_tekst = {v.actie.wat.strip().casefold(): v for v in bestaand.values()}
+    gehouden: set[int] = set()
+    for volgorde, rij in enumerate(invoer):
+        v = bestaand.get(rij.get("actie"))
+        if v is None or v.actie_id in gehouden:
+            v = op_tekst.get(rij["wat"].casefold())
+        if v is not None and v.actie_id in gehouden:
+            v = None
+        actie = plan_services.actie_opslaan(
+            traject=traject,
+            wat=rij["wat"],
+            eigenaar=rij["eigenaar"],
+            wanneer=rij.get("wanneer"),
+            bron=BRON_VOORWAARDE,
+            actie=v.actie if v else None,
+        )
+        if v is None:
+            Voorwaarde.objects.create(traject=traject, actie=actie, volgorde=volgorde)
+        elif v.volgorde != volgorde:
+            Voorwaarde.objects.filter(pk=v.pk).update(volgorde=volgorde)
+        gehouden.add(actie.pk)
+    for actie_id, v in bestaand.items():
+        if actie_id not in gehouden:
+            v.delete()
+            plan_services.actie_intrekken(actie=v.actie)
 
 
 @transaction.atomic

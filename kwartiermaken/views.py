@@ -15,8 +15,8 @@ from trajecten.access import BEGELEIDER, BEGELEIDER_OF_LEIDINGGEVENDE, organisat
 from trajecten.models import Rol
 
 from . import rules, selectors, services
+from .besluitformulier import besluit_formulier
 from .forms import (
-    BesluitForm,
     CoalitieLidForm,
     FaseStartForm,
     ScanForm,
@@ -25,6 +25,8 @@ from .forms import (
     wacht_op_fase_2,
 )
 from .models import (
+    BRON_MOTIEVEN,
+    BRON_RANDVOORWAARDEN,
     Besluit,
     CoalitieLid,
     Fase,
@@ -35,6 +37,7 @@ from .models import (
     StapStatus,
     StapVoortgang,
 )
+from .overzicht import overzicht_csv_kop, overzicht_csv_rij, overzicht_rijen
 from .selectors import fase_2_start, tracker_context
 
 LEIDINGGEVENDE = frozenset({Rol.LEIDINGGEVENDE})
@@ -47,16 +50,16 @@ def _traject_url(traject, anchor=""):
 def _tracker(request, traject, *, template="kwartiermaken/traject.html", extra=None, status=200):
     context = tracker_context(traject)
     coalitie = selectors.coalitie(traject)
-    besluiten = list(Besluit.objects.filter(traject=traject))
+    besluit = selectors.besluit_voor(traject)
     context.update(
         {
             "traject": traject,
             "team": traject.team,
-            "besluit": besluiten[0] if besluiten else None,
-            "besluiten": besluiten,
+            "besluit": besluit,
+            "besluiten": list(Besluit.objects.filter(traject=traject)),
             "fase_2_start": fase_2_start(traject),
             "coalitie": coalitie,
-            "signalen": rules.signalen(traject, leden=coalitie),
+            "signalen": rules.signalen(traject, leden=coalitie, besluit=besluit),
             "mag_bewerken": traject.rol == Rol.BEGELEIDER,
             "snelle_statussen": [(key, label) for key, label in StapStatus.choices if key != StapStatus.NVT],
             **(extra or {}),
@@ -242,21 +245,27 @@ def scan_ronde_nieuw(request, pk):
 @require_http_methods(["GET", "POST"])
 def besluit(request, pk):
     traject = traject_for(request, pk, roles=LEIDINGGEVENDE)
-    form = BesluitForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        services.besluit_vastleggen(traject=traject, door=request.user, **form.cleaned_data)
-        messages.success(request, _("Het besluit is vastgelegd."))
+    besluiten = list(Besluit.objects.filter(traject=traject))
+    huidig = besluiten[0] if besluiten else None
+    form, formset, voorwaarden = besluit_formulier(request, traject, huidig)
+    if voorwaarden is not None:
+        services.besluit_vastleggen(
+            traject=traject,
+            door=request.user,
+            velden=form.velden(),
+            voorwaarden=voorwaarden,
+            bestaand=None if form.cleaned_data.get("nieuw", True) else huidig,
+        )
+        messages.success(
+            request, _("Het besluit is vastgelegd. De stap “Neem een go/no-go-besluit” is klaar.")
+        )
         return redirect(_traject_url(traject, "#besluit"))
+    context = {"traject": traject, "team": traject.team, "form": form, "voorwaarden": formset}
+    context.update(
+        {"besluiten": besluiten, "motieven_bron": BRON_MOTIEVEN, "randvoorwaarden_bron": BRON_RANDVOORWAARDEN}
+    )
     return render(
-        request,
-        "kwartiermaken/besluit.html",
-        {
-            "traject": traject,
-            "team": traject.team,
-            "form": form,
-            "besluiten": list(Besluit.objects.filter(traject=traject)),
-        },
-        status=400 if request.method == "POST" else 200,
+        request, "kwartiermaken/besluit.html", context, status=400 if request.method == "POST" else 200
     )
 
 
@@ -363,7 +372,7 @@ def overzicht(request, pk):
     sortering = request.GET.get("sorteer", "team")
     if sortering not in SORTERINGEN:
         sortering = "team"
-    fasen, rijen = selectors.overzicht_rijen(organisatie, sortering)
+    fasen, rijen = overzicht_rijen(organisatie, sortering)
     return render(
         request,
         "kwartiermaken/overzicht.html",
@@ -381,9 +390,9 @@ def overzicht(request, pk):
 @require_http_methods(["GET"])
 def overzicht_csv(request, pk):
     organisatie = organisatie_for(request, pk)
-    fasen, rijen = selectors.overzicht_rijen(organisatie, request.GET.get("sorteer", "team"))
+    fasen, rijen = overzicht_rijen(organisatie, request.GET.get("sorteer", "team"))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kwartiermaken-organisatie-{organisatie.pk}.csv"'
-    kop = selectors.overzicht_csv_kop(fasen)
-    response.write(csv_tekst(kop, (selectors.overzicht_csv_rij(r, fasen) for r in rijen)))
+    kop = overzicht_csv_kop(fasen)
+    response.write(csv_tekst(kop, (overzicht_csv_rij(r, fasen) for r in rijen)))
     return response

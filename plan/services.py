@@ -34,6 +34,30 @@ def actie_van_kaart(*, traject: Traject, kaart: Kaart) -> tuple[Actie, bool]:
         return Actie.objects.get(traject=traject, kaart_id=kaart.id), False
 
 
+def actie_opslaan(
+    *, traject: Traject, wat: str, eigenaar, wanneer: date | None, bron: str, actie: Actie | None = None
+) -> Actie:
+    """Create an action from another app (e.g. a condition of a go), or update the one it made.
+
+    Status and review date stay as the plan has them: the other app only owns what and who.
+    """
+    if actie is None:
+        actie = Actie(traject=traject)
+    elif actie.traject_id != traject.pk:
+        raise ValueError("action of another trajectory")
+    actie.wat, actie.eigenaar, actie.wanneer, actie.bron = wat[:2000], eigenaar, wanneer, bron[:200]
+    actie.save()
+    return actie
+
+
+def actie_intrekken(*, actie: Actie) -> None:
+    """An action another app no longer needs: removed while nothing happened with it, else stopped."""
+    if actie.status == Actie.Status.OPEN and not actie.herzieningen.exists():
+        actie.delete()
+    elif actie.status == Actie.Status.BEZIG:
+        Actie.objects.filter(pk=actie.pk).update(status=Actie.Status.GESTOPT)
+
+
 def risico_voor_kaart(*, traject: Traject, kaart: Kaart) -> Risico:
     risico, _ = Risico.objects.get_or_create(
         traject=traject, kaart_id=kaart.id, defaults={"omschrijving": kaart.tekst[:2000]}

@@ -361,6 +361,10 @@ def test_leidinggevende_records_go_reads_the_overview_and_downloads_the_plan(pag
     expect(page.get_by_label("Go: we gaan door")).to_be_checked()
     check_page(page, "besluit-fout", shots=False)
     redenen.fill("Bestuur en financier steunen het; twee teams willen starten met een pilot.")
+    for key in ("ondersteuning", "financiering", "draagvlak"):
+        page.locator(f"input[name={key}][value=geregeld]").check()
+    for i in range(4):  # the four motives the handreiking advises against, ruled out
+        page.locator(f"#id_motieven_uitgesloten_{i}").check()
     page.get_by_role("button", name="Besluit vastleggen").click()
     expect(page.get_by_role("status")).to_contain_text("Het besluit is vastgelegd.")
     expect(page.locator("#besluit")).to_contain_text("Go: we gaan door")

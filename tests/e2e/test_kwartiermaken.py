@@ -19,9 +19,14 @@ def test_leidinggevende_records_a_decision_and_opens_the_overview(page, live_ser
     page.get_by_role("button", name="Besluit vastleggen").click()  # empty: refused next to the fields
     expect(page.get_by_text("Schrijf op waarom je dit besluit neemt.", exact=True)).to_be_visible()
     check_a11y(page, "besluit form with errors")
+    for key, oordeel in (("ondersteuning", "geregeld"), ("financiering", "niet"), ("draagvlak", "deels")):
+        page.locator(f"input[name={key}][value={oordeel}]").check()
+    page.get_by_label("Toelichting bij financiering").fill("Geen budget in 2027.")
+    page.get_by_label("Toelichting bij draagvlak").fill("Eén team twijfelt.")
     page.get_by_label("No-go: we stoppen of wachten").check()
     page.get_by_label("Redenen").fill("Nog geen geld voor een pilot.")
     page.get_by_label("Datum van het besluit").fill("2026-10-01")
+    page.get_by_label("We stoppen", exact=True).check()
     page.get_by_role("button", name="Besluit vastleggen").click()
     expect(page.get_by_text("Besluit: No-go: we stoppen of wachten")).to_be_visible()
     expect(page.get_by_text("genomen door Mira")).to_be_visible()
@@ -30,7 +35,7 @@ def test_leidinggevende_records_a_decision_and_opens_the_overview(page, live_ser
     page.get_by_role("link", name=re.compile("Overzicht kwartiermaken")).click()
     table = page.get_by_role("table")
     expect(table.get_by_role("link", name="Team Alfa")).to_be_visible()
-    expect(table.get_by_text("No-go: we stoppen of wachten")).to_be_visible()
+    expect(table.get_by_text("No-go: gestopt.")).to_be_visible()
     check_a11y(page, "overzicht")
     screenshot(page, "kwartiermaken-overzicht-desktop")
     page.set_viewport_size(PHONE)
@@ -93,7 +98,9 @@ def test_begeleider_moves_a_step_and_sees_progress_change(page, live_server, wor
     page.get_by_label("Ik heb de waarschuwing gelezen").check()
     page.get_by_role("button", name="Fase 2 starten").click()
     expect(page.get_by_text("zonder go-besluit; de waarschuwing is vastgelegd.")).to_be_visible()
-    expect(page.get_by_text("Fase 2 is begonnen zonder go-besluit na de verkenning.")).to_be_visible()
+    expect(
+        page.get_by_text("Fase 2 is gestart zonder go-besluit. Neem alsnog een go/no-go-besluit.")
+    ).to_be_visible()
 
     page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/kwartiermaken/scan/")
     page.get_by_role("group", name=re.compile("Is er genoeg geld")).get_by_label("Deels").check()

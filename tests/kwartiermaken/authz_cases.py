@@ -8,6 +8,7 @@ from tests.authz import (
     success_as,
 )
 from tests.kwartiermaken.conftest import laad_inhoud
+from tests.kwartiermaken.factories import besluit_data
 
 ALLEEN_LEIDINGGEVENDE = {
     "anoniem": 302,
@@ -100,7 +101,7 @@ CASES = [
         "post",
         lambda w: _base(w) + "besluit/",
         success_as(ALLEEN_LEIDINGGEVENDE, 302),
-        data=lambda w: {"keuze": "go", "redenen": "Er is steun en geld.", "datum": "2026-10-01"},
+        data=lambda w: besluit_data("go"),
     ),
     Case(
         "kwartiermaken:fase_2_starten",

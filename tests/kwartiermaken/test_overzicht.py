@@ -40,7 +40,7 @@ def test_it_shows_all_teams_side_by_side_per_phase(world):
         assert f'<th scope="col">{kop}</th>' in html
     assert "50% <small" in html  # verkenning 2 of 4
     assert 'value="11"' in html  # total 2 of 19
-    assert "Go: we gaan door" in html
+    assert "Go: jullie gaan door met fase 1." in html
 
 
 def test_it_sorts_by_progress_and_by_last_activity(world):

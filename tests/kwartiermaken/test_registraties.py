@@ -5,7 +5,15 @@ from django.conf import settings
 from django.core.management import call_command
 from django.template.loader import render_to_string
 
-from kwartiermaken.models import Besluit, FaseStart, ScanAntwoord, ScanRonde, ScanVraag, StapVoortgang
+from kwartiermaken.models import (
+    Besluit,
+    FaseStart,
+    ScanAntwoord,
+    ScanRonde,
+    ScanVraag,
+    StapVoortgang,
+    Voorwaarde,
+)
 from tests.factories import TrajectFactory
 from tests.kwartiermaken.factories import besluit, fase_2_start, voortgang
 from trajecten.models import Traject
@@ -118,7 +126,8 @@ def test_demo_hook_is_idempotent_and_gives_the_first_team_a_go(db, settings):
     call_command("demo", verbosity=0)
     noord = Traject.objects.get(team__naam="Herstel Noord")
     zuid = Traject.objects.get(team__naam="Jongeren Zuid")
-    assert Besluit.objects.filter(traject=noord, keuze="go").count() == 1
+    assert Besluit.objects.filter(traject=noord, keuze="go_voorwaarden").count() == 1
+    assert Voorwaarde.objects.filter(traject=noord).count() == 1  # made once, though demo ran twice
     assert not Besluit.objects.filter(traject=zuid).exists()
     assert StapVoortgang.objects.filter(traject=zuid).count() == 5
     # two members, two rounds (the second a little more positive)

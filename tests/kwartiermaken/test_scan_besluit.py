@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from kwartiermaken.models import Besluit, FaseStart, ScanAntwoord, ScanRonde
-from tests.kwartiermaken.factories import besluit
+from tests.kwartiermaken.factories import besluit, besluit_data
 
 pytestmark = pytest.mark.usefixtures("inhoud")
 
@@ -90,14 +90,12 @@ def test_rounds_are_compared_and_show_how_answers_moved(world):
 
 
 def test_leidinggevende_records_a_go_with_reasons_date_and_name(world):
-    response = world.client("leidinggevende").post(
-        _url(world, "besluit/"),
-        {"keuze": "go", "redenen": "Steun en geld voor een pilot.", "datum": "2026-10-01"},
-    )
+    response = world.client("leidinggevende").post(_url(world, "besluit/"), besluit_data("go"))
     assert response.status_code == 302
     b = Besluit.objects.get()
     assert (b.keuze, b.datum, b.genomen_door, b.naam) == ("go", date(2026, 10, 1), world.mira, "Mira")
     page = world.client("teamlid").get(_url(world)).content.decode()
+    assert "Go: jullie gaan door met fase 1." in page
     assert "Go: we gaan door" in page and "Steun en geld voor een pilot." in page and "Mira" in page
 
 
@@ -106,11 +104,14 @@ def test_leidinggevende_records_a_go_with_reasons_date_and_name(world):
     [
         ({"keuze": "go", "redenen": "   ", "datum": "2026-10-01"}, "Schrijf op waarom je dit besluit neemt."),
         ({"keuze": "go", "redenen": "Goed", "datum": "2026-13-01"}, "Vul een bestaande datum in"),
-        ({"keuze": "misschien", "redenen": "Goed", "datum": "2026-10-01"}, "Kies go of no-go."),
+        (
+            {"keuze": "misschien", "redenen": "Goed", "datum": "2026-10-01"},
+            "Kies go, go onder voorwaarden of no-go.",
+        ),
     ],
 )
 def test_a_decision_with_bad_input_is_refused(world, data, melding):
-    response = world.client("leidinggevende").post(_url(world, "besluit/"), data)
+    response = world.client("leidinggevende").post(_url(world, "besluit/"), besluit_data(**data))
     assert response.status_code == 400
     assert melding in response.content.decode()
     assert not Besluit.objects.exists()
@@ -119,7 +120,7 @@ def test_a_decision_with_bad_input_is_refused(world, data, melding):
 def test_a_decision_in_the_future_is_refused(world):
     morgen = (timezone.localdate() + timedelta(days=1)).isoformat()
     response = world.client("leidinggevende").post(
-        _url(world, "besluit/"), {"keuze": "go", "redenen": "x", "datum": morgen}
+        _url(world, "besluit/"), besluit_data("go", redenen="x", datum=morgen)
     )
     assert response.status_code == 400
     assert not Besluit.objects.exists()

@@ -26,16 +26,24 @@ def test_every_rule_is_registered():
     assert rules.signalen in signal_rules()
 
 
+def _fase_2_zonder_go(traject):
+    return rules.fase_2_zonder_go(traject, selectors.besluit_voor(traject))
+
+
 def test_fase_2_without_go(world):
-    assert rules.fase_2_zonder_go(world.traject) == []
+    assert _fase_2_zonder_go(world.traject) == []
     fase_2_start(world.traject)
-    [signal] = rules.fase_2_zonder_go(world.traject)
+    [signal] = _fase_2_zonder_go(world.traject)
     assert signal.code == "kwartiermaken.fase_2_zonder_go"
-    assert "go-besluit" in signal.reason and signal.source.startswith("Handreiking Kwartiermaken")
+    assert signal.reason == "Fase 2 is gestart zonder go-besluit. Neem alsnog een go/no-go-besluit."
+    assert signal.source.startswith("Handreiking Kwartiermaken")
     besluit(world.traject, "no_go")
-    assert len(rules.fase_2_zonder_go(world.traject)) == 1
+    [signal] = _fase_2_zonder_go(world.traject)
+    assert signal.reason.startswith("Fase 2 is gestart, maar het besluit is no-go.")
     besluit(world.traject, "go", datum="2026-10-02")
-    assert rules.fase_2_zonder_go(world.traject) == []
+    assert _fase_2_zonder_go(world.traject) == []
+    besluit(world.traject, "go_voorwaarden", datum="2026-10-03")
+    assert _fase_2_zonder_go(world.traject) == []  # a go under conditions is a go
 
 
 def test_no_senior_ed_adviser_in_the_coalition(world):
@@ -73,13 +81,13 @@ def test_fase_2_without_a_coalition(world):
 
 
 def test_scan_answered_but_no_decision(world):
-    assert rules.scan_zonder_besluit(world.traject) == []
+    assert rules.scan_zonder_besluit(world.traject, None) == []
     ronde = ScanRonde.objects.create(traject=world.traject, nummer=1)
     ScanAntwoord.objects.create(ronde=ronde, vraag=ScanVraag.objects.first(), user=world.bob, antwoord="ja")
-    [signal] = rules.scan_zonder_besluit(world.traject)
+    [signal] = rules.scan_zonder_besluit(world.traject, None)
     assert signal.level == "info"
     besluit(world.traject, "no_go")
-    assert rules.scan_zonder_besluit(world.traject) == []
+    assert rules.scan_zonder_besluit(world.traject, selectors.besluit_voor(world.traject)) == []
 
 
 def test_steps_past_their_target_date(world):
@@ -96,7 +104,7 @@ def test_signals_show_on_the_trajectory_page_with_reason_and_source(world):
     fase_2_start(world.traject)
     coalitie(world.traject, ("Ed", "projectleider", True))
     html = world.client("begeleider").get(f"/trajecten/{world.traject.pk}/").content.decode()
-    assert "Fase 2 is begonnen zonder go-besluit" in html
+    assert "Fase 2 is gestart zonder go-besluit" in html
     assert "Een ervaringsdeskundige is projectleider" in html
     assert "Handreiking Kwartiermaken, fase 1: do&#x27;s en don&#x27;ts" in html
     assert {"kwartiermaken.fase_2_zonder_go", "kwartiermaken.ed_als_projectleider"} <= set(
