@@ -17,6 +17,7 @@ from trajecten.registries import (
     TrajectExport,
     TrajectLink,
     register_demo,
+    register_exercise_use,
     register_personal_data,
     register_plan_section,
     register_signal_rule,
@@ -25,6 +26,7 @@ from trajecten.registries import (
 )
 from trajecten.weergave import weergavenaam
 
+from . import overzicht, voeding
 from .models import Actie, Besluit, Herziening, Onderwerp, PlanVersie, Risico
 from .secties import EIGEN_SECTIES, herzien_signaal
 
@@ -174,8 +176,9 @@ def demo(traject: Traject) -> None:
     )
 
 
-for section in EIGEN_SECTIES:
+for section in [*EIGEN_SECTIES, *overzicht.SECTIES]:
     register_plan_section(section)
+register_exercise_use(voeding.in_plan)
 register_signal_rule(herzien_signaal)
 register_traject_link(
     TrajectLink(

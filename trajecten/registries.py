@@ -214,3 +214,20 @@ def register_traject_export(export: TrajectExport) -> None:
 
 def traject_exports() -> list[TrajectExport]:
     return sorted(_traject_exports.values(), key=lambda e: (e.order, e.key))
+
+
+# -- where an exercise's result ends up ------------------------------------------
+
+# Callables (exercise slug) -> a sentence or None, e.g. the plan's "what you fill in here
+# goes into decision 3"; the exercise page shows every sentence (oefeningen never imports
+# the app that answers).
+_exercise_uses: list[Callable[[str], str | None]] = []
+
+
+def register_exercise_use(hook: Callable[[str], str | None]) -> None:
+    if hook not in _exercise_uses:
+        _exercise_uses.append(hook)
+
+
+def exercise_uses(slug: str) -> list[str]:
+    return [str(tekst) for hook in _exercise_uses if (tekst := hook(slug))]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cocreatie.meldingen import met_melding
-from trajecten import zichtbaarheid
+from trajecten import registries, zichtbaarheid
 from trajecten.models import Rol
 
 from .. import selectors, services
@@ -168,6 +168,7 @@ def pagina_context(request, traject, oefening, *, cluster_form=None, focus=None,
         "cluster_form": cluster_form or (ClusterForm() if is_begeleider and kind.clusters else None),
         "is_complete": kind.is_complete(oefening, bijdragen, tekst),
         "vraag_verwijderen": _("Weet je zeker dat je dit wilt verwijderen?"),
+        "gebruikt_in": registries.exercise_uses(oefening.slug),
         **_stemmen(request, traject, oefening, bijdragen),
         **_zichtbaarheid(kind, bijdragen, is_begeleider=is_begeleider, achtergehouden=achtergehouden),
     }

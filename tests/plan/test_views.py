@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from plan import overzicht
 from plan.models import Actie, Besluit, Herziening, Onderwerp, PlanVersie
 from plan.secties import EIGEN_SECTIES, herzien_signaal
 from tests.factories import LidmaatschapFactory, UserFactory
@@ -196,7 +197,8 @@ def test_the_plan_page_uses_a_fixed_number_of_queries(world, kompas_en_antwoorde
 def test_the_plans_own_sections_use_an_exact_number_of_queries(
     world, kompas_en_antwoorden, monkeypatch, django_assert_num_queries
 ):
-    monkeypatch.setattr(registries, "_plan_sections", {s.key: s for s in EIGEN_SECTIES})
+    eigen = [*EIGEN_SECTIES, *overzicht.SECTIES]
+    monkeypatch.setattr(registries, "_plan_sections", {s.key: s for s in eigen})
     monkeypatch.setattr(registries, "_signal_rules", [herzien_signaal])
     vul_plan(world.traject, world.alice, acties=3)
     _grow(world, 0, 5)
@@ -204,7 +206,8 @@ def test_the_plans_own_sections_use_an_exact_number_of_queries(
     client.get(_url(world))
     # session, user, traject_for; the sections: perspectives, begeleiders, the compass cards (1),
     # decisions, actions, the exercise answers (4: exercises, statuses, contributions, texts), risks,
-    # reviews done (due reviews and the signal rule reuse decisions and actions); the version count.
+    # reviews done (due reviews and the signal rule reuse decisions and actions); the go/no-go
+    # decision (summary); the next version number.
     with django_assert_num_queries(QUERIES_OWN_SECTIONS):
         client.get(_url(world))
     _grow(world, 5, 25)
@@ -212,4 +215,4 @@ def test_the_plans_own_sections_use_an_exact_number_of_queries(
         client.get(_url(world))
 
 
-QUERIES_OWN_SECTIONS = 15
+QUERIES_OWN_SECTIONS = 16
