@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kwartiermaken import selectors as kwartiermaken
@@ -20,6 +21,7 @@ from trajecten.models import Traject
 
 from .models import Actie, Onderwerp
 from .secties import EigenSectie, PlanRender, top_kaarten
+from .voeding import NUMMER
 
 # How many goals, risks and next actions the summary names; the sections hold them all.
 SAMENVATTING_TOP = 3
@@ -56,11 +58,16 @@ def _volgende_acties(acties: list[Actie]) -> list[Actie]:
 
 
 def _risicos(render: PlanRender) -> list[dict[str, Any]]:
+    """The west cards with the most votes, then risks written without a card, with responses."""
+    west = render.kaarten_per_richting["west"]
     reacties = {r.kaart_id: r.reactie for r in render.risicos if r.kaart_id}
-    return [
-        {"tekst": k.tekst, "reactie": reacties.get(k.id, "")}
-        for k in top_kaarten(render.kaarten_per_richting["west"], SAMENVATTING_TOP)
+    top = top_kaarten(west, SAMENVATTING_TOP)  # more than the top when cards tie
+    rijen = [{"tekst": k.tekst, "reactie": reacties.get(k.id, "")} for k in top]
+    kaart_ids = {k.id for k in west}
+    rijen += [
+        {"tekst": r.omschrijving, "reactie": r.reactie} for r in render.risicos if r.kaart_id not in kaart_ids
     ]
+    return rijen[: max(SAMENVATTING_TOP, len(top))]
 
 
 def _samenvatting(render: PlanRender) -> dict[str, Any]:
@@ -90,11 +97,20 @@ def momenten(render: PlanRender) -> list[Moment]:
     """Every dated action and review of the plan, earliest first."""
     result = [Moment(a.wanneer, "actie", a.wat, a.eigenaar) for a in render.acties if a.wanneer]
     result += [Moment(a.herzien_op, "herzien", a.wat, a.eigenaar) for a in render.acties if a.herzien_op]
-    result += [
-        Moment(b.herzien_op, "herzien", str(Onderwerp(b.onderwerp).label), b.eigenaar)
-        for b in render.besluiten
-        if b.herzien_op
-    ]
+    # Decisions reviewed on the same day make one line: "besluiten 1, 2 en 5".
+    per_dag: dict[date, list] = {}
+    for b in sorted(render.besluiten, key=lambda b: NUMMER[b.onderwerp]):
+        if b.herzien_op and not b.is_leeg:
+            per_dag.setdefault(b.herzien_op, []).append(b)
+    for dag, besluiten in per_dag.items():
+        nummers = ", ".join(str(NUMMER[b.onderwerp]) for b in besluiten)
+        eigenaren = {b.eigenaar for b in besluiten}
+        wat = (
+            f"{NUMMER[besluiten[0].onderwerp]}. {Onderwerp(besluiten[0].onderwerp).label}"
+            if len(besluiten) == 1
+            else gettext("Besluiten %(nummers)s") % {"nummers": nummers}
+        )
+        result.append(Moment(dag, "herzien", wat, eigenaren.pop() if len(eigenaren) == 1 else None))
     return sorted(result, key=lambda m: (m.datum, m.soort))
 
 
@@ -107,7 +123,7 @@ def _volgende_maand(d: date) -> date:
 
 
 # The drawing's geometry (SVG user units; the PDF scales it to the text width).
-BREEDTE, LABEL, RIJ, KOP = 680, 120, 34, 26
+BREEDTE, LABEL, RIJ, KOP = 680, 130, 44, 28
 
 
 def _tijdlijn(render: PlanRender) -> dict[str, Any]:
@@ -126,12 +142,12 @@ def _tijdlijn(render: PlanRender) -> dict[str, Any]:
     for i, (soort, label) in enumerate((("actie", _("Acties klaar")), ("herzien", _("Herzieningen")))):
         y = KOP + i * RIJ + RIJ // 2
         punten = [
-            {"x": round(x, 1), "x0": round(x - 10, 1), "n": tellingen[soort, maand]}
+            {"x": round(x, 1), "x0": round(x - 13, 1), "n": tellingen[soort, maand]}
             for j, maand in enumerate(maanden)
             if (soort, maand) in tellingen
             for x in [LABEL + j * kolom + kolom / 2]
         ]
-        rijen.append({"soort": soort, "label": label, "y": y, "y0": y - 10, "yt": y + 4, "punten": punten})
+        rijen.append({"soort": soort, "label": label, "y": y, "y0": y - 13, "yt": y + 5, "punten": punten})
     return {
         "momenten": lijst,
         "maanden": [

@@ -10,11 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from oefeningen import services as oef
+from oefeningen.models import Oefening
 from plan import overzicht
-from plan.models import Actie, Besluit, Herziening, Onderwerp, PlanVersie
+from plan.models import Actie, Besluit, Herziening, Onderwerp, PlanVersie, Risico
 from plan.secties import EIGEN_SECTIES, herzien_signaal
 from tests.factories import LidmaatschapFactory, UserFactory
-from tests.plan.conftest import vul_plan
+from tests.plan.conftest import kompas_kaart, vul_plan
 from trajecten import registries
 from trajecten.registries import signals_for
 
@@ -170,11 +172,31 @@ def test_the_whole_trajectory_exports_as_json_and_csv(gevuld):
 
 
 def _grow(world, start, stop):
+    """More members, dated actions (the timeline), reviews, compass cards, risks and answers."""
+    keuze = Oefening.objects.get(slug="positie-meer-dan-een")
+    sterk = Oefening.objects.get(slug="context-sterktes")
     for i in range(start, stop):
         lid = UserFactory(username=f"lid{i}")
         LidmaatschapFactory(user=lid, team=world.team)
-        actie = Actie.objects.create(traject=world.traject, wat=f"Actie {i}", eigenaar=lid)
+        vandaag = timezone.localdate()
+        actie = Actie.objects.create(
+            traject=world.traject,
+            wat=f"Actie {i}",
+            eigenaar=lid,
+            wanneer=vandaag + timedelta(days=9 * i),
+            herzien_op=vandaag + timedelta(days=20 * i),
+        )
         Herziening.objects.create(traject=world.traject, actie=actie, wat_gebeurde="ok", door=lid)
+        kaart = kompas_kaart(world.traject, lid, "west", f"Risico {i}")
+        Risico.objects.create(
+            traject=world.traject, omschrijving=kaart.tekst, reactie="Zo", kaart_id=kaart.pk
+        )
+        oef.antwoorden_opslaan(
+            traject=world.traject, oefening=keuze, auteur=lid, antwoorden=[{"item": "twee-of-meer"}]
+        )
+        oef.bijdrage_toevoegen(
+            traject=world.traject, oefening=sterk, auteur=lid, data={"tekst": f"Sterk {i}"}
+        )
 
 
 def _count(client, url):
