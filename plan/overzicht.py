@@ -148,8 +148,13 @@ def _tijdlijn(render: PlanRender) -> dict[str, Any]:
             for x in [LABEL + j * kolom + kolom / 2]
         ]
         rijen.append({"soort": soort, "label": label, "y": y, "y0": y - 13, "yt": y + 5, "punten": punten})
+    per_maand: dict[date, dict[str, list[Moment]]] = {}
+    for m in lijst:
+        per_maand.setdefault(_maand(m.datum), {"actie": [], "herzien": []})[m.soort].append(m)
     return {
         "momenten": lijst,
+        # The table: one row per month with something in it (also after the drawing's months).
+        "tabel": [{"maand": d, "acties": v["actie"], "herzien": v["herzien"]} for d, v in per_maand.items()],
         "maanden": [
             {"datum": m, "x": round(LABEL + j * kolom + kolom / 2, 1)} for j, m in enumerate(maanden)
         ],

@@ -7,12 +7,14 @@ from datetime import date
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from kwartiermaken.models import Besluit as GoNoGo
 from oefeningen import services as oef
 from oefeningen.models import Oefening
 from plan import overzicht
 from plan.models import Actie, Besluit, Onderwerp, Risico
+from plan.secties import PlanRender
 from plan.voeding import ALLE_SLUGS, NUMMER, ONDERWERP_VAN, VOEDING, in_plan
 from tests.factories import LidmaatschapFactory, UserFactory
 
@@ -136,16 +138,21 @@ def test_the_opening_hook_fills_the_summary(world, inhoud, monkeypatch):
 
 def test_the_timeline_is_an_svg_with_a_table_as_its_text_alternative(world, inhoud):
     vandaag = timezone.localdate()
-    Actie.objects.create(traject=world.traject, wat="Intervisie regelen", eigenaar=world.bob, wanneer=vandaag)
+    for wat in ("Intervisie regelen", "Vacature schrijven"):
+        Actie.objects.create(traject=world.traject, wat=wat, eigenaar=world.bob, wanneer=vandaag)
     for onderwerp in (Onderwerp.ROLLEN, Onderwerp.AANTAL):
         Besluit.objects.create(traject=world.traject, onderwerp=onderwerp, tekst="Ja", herzien_op=vandaag)
+    momenten = overzicht.momenten(PlanRender(world.traject))
+    assert [m.soort for m in momenten] == ["actie", "actie", "herzien"]
+    assert momenten[2].wat == f"Besluiten {NUMMER['rollen']}, {NUMMER['aantal']}"  # one line per day
     tijdlijn = _pagina(world).split('id="sectie-tijdlijn"')[1].split("</section>")[0]
     assert "<svg" in tijdlijn and 'role="img"' in tijdlijn and "<title" in tijdlijn
-    assert "<table" in tijdlijn and "Intervisie regelen" in tijdlijn
-    assert f"Besluiten {NUMMER['rollen']}, {NUMMER['aantal']}" in tijdlijn  # one line per review day
+    maand = date_format(vandaag, "F Y")
+    rij = re.search(rf'<tr><th scope="row">{maand}</th>(.*?)</tr>', tijdlijn).group(1)
+    assert re.findall(r">(\d+)<", rij) == ["2", "1"]  # the drawing's numbers, as text
     assert not re.search(r'(x|y|cx|cy)="\d+,\d', tijdlijn)  # coordinates unlocalised
     tekst = _pdf_tekst(world)
-    assert "Acties en herzieningen op datum" in tekst and "Intervisie regelen" in tekst
+    assert "Acties en herzieningen per maand" in tekst and maand in tekst
 
 
 def test_the_cover_has_team_organisation_date_version_and_status(world, inhoud):
