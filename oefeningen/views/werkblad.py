@@ -131,6 +131,11 @@ def _stemmen(request, traject, oefening, bijdragen) -> dict:
     return {"stemmen": stemmen, "stemmen_over": over, "stemmen_limiet": limiet}
 
 
+def _kader(oefening) -> dict:
+    """The exercise's chapter, and where other apps use its result (e.g. a plan decision)."""
+    return {"hoofdstuk": oefening.hoofdstuk, "gebruikt_in": registries.exercise_uses(oefening.slug)}
+
+
 def pagina_context(request, traject, oefening, *, cluster_form=None, focus=None, **formulieren):
     """Everything the page and its partials show; `formulieren`: form, tekst_form, conflict."""
     kind = oefening.kind
@@ -149,7 +154,7 @@ def pagina_context(request, traject, oefening, *, cluster_form=None, focus=None,
     return {
         "traject": traject,
         "oefening": oefening,
-        "hoofdstuk": oefening.hoofdstuk,
+        **_kader(oefening),
         "kind": kind,
         "status": status,
         "is_begeleider": is_begeleider,
@@ -168,7 +173,6 @@ def pagina_context(request, traject, oefening, *, cluster_form=None, focus=None,
         "cluster_form": cluster_form or (ClusterForm() if is_begeleider and kind.clusters else None),
         "is_complete": kind.is_complete(oefening, bijdragen, tekst),
         "vraag_verwijderen": _("Weet je zeker dat je dit wilt verwijderen?"),
-        "gebruikt_in": registries.exercise_uses(oefening.slug),
         **_stemmen(request, traject, oefening, bijdragen),
         **_zichtbaarheid(kind, bijdragen, is_begeleider=is_begeleider, achtergehouden=achtergehouden),
     }
