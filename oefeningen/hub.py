@@ -27,7 +27,7 @@ from trajecten.registries import (
 from trajecten.weergave import weergavenaam
 
 from . import selectors, services
-from .models import Bijdrage, GedeeldeTekst, Oefening, Soort, Stem
+from .models import Bijdrage, GedeeldeTekst, Oefening, OefeningStatus, Soort, Stem
 
 # The chapters of the content contract (oefeningen/README.md), in the book's order. The hub
 # needs each progress source's key and label when this module is imported, before any
@@ -117,8 +117,19 @@ def opening_context(traject) -> dict[str, Any]:
 
 
 def bijlage_context(traject) -> dict[str, Any]:
-    """A summary of each completed exercise, by chapter (fixed number of queries)."""
-    return {"samenvattingen": selectors.afgeronde_samenvattingen(traject)}
+    """A summary of each exercise in progress or finished, by chapter (fixed number of queries).
+
+    Leaves out what the plan prints elsewhere, so each result appears once: the compasses
+    (their own section) and every exercise another app says it uses
+    (`registries.plan_feeds`, e.g. the plan's decisions).
+    """
+    alle = selectors.begonnen_samenvattingen(traject)
+    elders = {s.oefening.slug for s in alle if registries.plan_feeds(s.oefening.slug)}
+    samenvattingen = [s for s in alle if s.oefening.slug not in elders]
+    return {
+        "samenvattingen": samenvattingen,
+        "bezig": [s for s in samenvattingen if s.status != OefeningStatus.Status.AFGEROND],
+    }
 
 
 # -- trajectory export ----------------------------------------------------------------------------------
@@ -367,7 +378,7 @@ registries.register_plan_section(
 registries.register_plan_section(
     PlanSection(
         key="bijlage-oefeningen",
-        title=_("Bijlage: afgeronde oefeningen"),
+        title=_("Bijlage: de andere oefeningen"),
         order=900,
         context=bijlage_context,
         template="oefeningen/plan/bijlage.html",

@@ -169,14 +169,19 @@ def samenvattingen(traject: Traject, oefeningen: list[Oefening]) -> list[Samenva
     ]
 
 
-def afgeronde_samenvattingen(traject: Traject) -> list[Samenvatting]:
-    """A summary of each finished exercise (the plan's appendix; fixed number of queries)."""
-    afgerond = list(
+def begonnen_samenvattingen(traject: Traject) -> list[Samenvatting]:
+    """A summary of each exercise the group started or finished, by chapter, except the
+    compasses (the plan's appendix; fixed number of queries)."""
+    begonnen = list(
         Oefening.objects.filter(
-            statussen__traject=traject, statussen__status=OefeningStatus.Status.AFGEROND
-        ).select_related("hoofdstuk")
+            statussen__traject=traject,
+            statussen__status__in=(OefeningStatus.Status.BEZIG, OefeningStatus.Status.AFGEROND),
+        )
+        .exclude(soort=Soort.KOMPAS)
+        .select_related("hoofdstuk")
+        .order_by("hoofdstuk__volgorde", "volgorde", "slug")
     )
-    return samenvattingen(traject, afgerond)
+    return samenvattingen(traject, begonnen)
 
 
 # -- the opening exercise (chapters 1-2) -----------------------------------------------------

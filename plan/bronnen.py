@@ -13,14 +13,13 @@ from oefeningen import selectors
 from oefeningen.models import Oefening
 from trajecten.models import Traject
 
-from .models import BRON_HOOFDSTUKKEN, Risico
+from .models import Risico
+from .voeding import ALLE_SLUGS, ONDERWERP_VAN, VOEDING
 
 # The book's order (§10.1-10.4): noord (doelen), oost (kansen), west (risico's with "onze
 # reactie"), zuid (energie onderweg).
 RICHTINGEN = selectors.KOMPAS_RICHTINGEN
 TOP = 5  # cards per direction the plan puts first (more when cards tie at the edge)
-# The chapters whose answers feed the decisions.
-ANTWOORD_HOOFDSTUKKEN = tuple(sorted({h for hs in BRON_HOOFDSTUKKEN.values() for h in hs}))
 
 
 @dataclass(frozen=True)
@@ -36,31 +35,14 @@ class Kaart:
 
 
 @dataclass(frozen=True)
-class Top:
-    """One direction's cards with the most votes, most first. When cards tie with the last
-    place, all of them are in (`gelijk`), so the plan never drops one of equal weight."""
-
-    richting: str
-    kaarten: tuple[Kaart, ...]
-    totaal: int  # every card in this direction
-    n: int = TOP
-
-    @property
-    def gelijk(self) -> bool:
-        return len(self.kaarten) > self.n
-
-    @property
-    def gestemd(self) -> bool:
-        return any(k.stemmen for k in self.kaarten)
-
-
-@dataclass(frozen=True)
 class Antwoord:
-    """The result of one exercise, summarised for the plan."""
+    """The result of one exercise that feeds a decision, summarised for the plan."""
 
-    hoofdstuk: str  # chapter slug
+    slug: str
     titel: str
     regels: tuple[str, ...]
+    afgerond: bool  # False: the group is still working on it (the plan marks it)
+    hoofdstuk: str = ""  # chapter slug
 
 
 def _kompas(traject: Traject) -> list[Kaart]:
@@ -89,21 +71,9 @@ def top(kaarten: list[Kaart], n: int = TOP) -> tuple[Kaart, ...]:
     if len(gesorteerd) <= n:
         return tuple(gesorteerd)
     grens = gesorteerd[n - 1].stemmen
+    if not grens:  # nobody voted at the edge: the first n written, not every card
+        return tuple(gesorteerd[:n])
     return tuple(k for k in gesorteerd if k.stemmen >= grens)
-
-
-def kompas_top(kaarten: list[Kaart], n: int = TOP) -> list[Top]:
-    """Per direction, in the book's order, its top cards by votes (no queries: pass the cards
-    of `kompas_kaarten`)."""
-    return [
-        Top(
-            richting=r,
-            kaarten=top([k for k in kaarten if k.richting == r], n),
-            totaal=sum(k.richting == r for k in kaarten),
-            n=n,
-        )
-        for r in RICHTINGEN
-    ]
 
 
 def kompas_kaarten(traject: Traject) -> list[Kaart]:
@@ -116,22 +86,32 @@ def kaart(traject: Traject, kaart_id: int) -> Kaart | None:
 
 
 def antwoorden(traject: Traject) -> dict[str, list[Antwoord]]:
-    """{chapter slug: answers} of the exercises, in the chapters that feed the decisions, that have answers."""
-    oefeningen = list(
-        Oefening.objects.filter(hoofdstuk__slug__in=ANTWOORD_HOOFDSTUKKEN)
-        .select_related("hoofdstuk")
-        .order_by("hoofdstuk__volgorde", "volgorde", "slug")
-    )
+    """{decision: results} of the exercises that feed the decisions (plan/voeding.py).
+
+    Only exercises with a visible result; each in the one decision it feeds, in the
+    mapping's order. Visibility is oefeningen' (samenvattingen): hidden exercises, held-back
+    contributions and the small-group minimum. Three queries.
+    """
+    oefeningen = list(Oefening.objects.filter(slug__in=ALLE_SLUGS).select_related("hoofdstuk"))
     result: dict[str, list[Antwoord]] = {}
+    per_slug = {}
     for s in selectors.samenvattingen(traject, oefeningen):
         if s.regels:
-            antwoord = Antwoord(
-                hoofdstuk=s.oefening.hoofdstuk.slug, titel=s.oefening.titel_vertaald, regels=tuple(s.regels)
+            per_slug[s.oefening.slug] = Antwoord(
+                slug=s.oefening.slug,
+                titel=s.oefening.titel_vertaald,
+                regels=tuple(s.regels),
+                afgerond=s.status == "afgerond",
+                hoofdstuk=s.oefening.hoofdstuk.slug,
             )
-            result.setdefault(antwoord.hoofdstuk, []).append(antwoord)
+    for slug, antwoord in per_slug.items():
+        result.setdefault(ONDERWERP_VAN[slug], []).append(antwoord)
+    for onderwerp, lijst in result.items():
+        volgorde = VOEDING[onderwerp]
+        lijst.sort(key=lambda a: volgorde.index(a.slug))
     return result
 
 
 def voeding(antwoorden: dict[str, list[Antwoord]], onderwerp: str) -> list[Antwoord]:
-    """The answers that feed the decision on this topic, in the order of its chapters."""
-    return [a for h in BRON_HOOFDSTUKKEN[onderwerp] for a in antwoorden.get(h, [])]
+    """The results that feed the decision on this topic, in the mapping's order."""
+    return antwoorden.get(onderwerp, [])

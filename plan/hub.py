@@ -11,6 +11,8 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from oefeningen import services as oefeningen_services
+from oefeningen.models import Oefening, OefeningStatus
 from trajecten.models import Traject
 from trajecten.registries import (
     PersonalData,
@@ -18,6 +20,7 @@ from trajecten.registries import (
     TrajectLink,
     register_demo,
     register_personal_data,
+    register_plan_feed,
     register_plan_section,
     register_signal_rule,
     register_traject_export,
@@ -25,6 +28,7 @@ from trajecten.registries import (
 )
 from trajecten.weergave import weergavenaam
 
+from . import overzicht, voeding
 from .models import Actie, Besluit, Herziening, Onderwerp, PlanVersie, Risico
 from .secties import EIGEN_SECTIES, herzien_signaal
 
@@ -140,12 +144,38 @@ DEMO_ACTIES = [
 ]
 
 
+# Shared texts of exercises that feed decisions (slug, text, finished), so the demo plan
+# shows results under their decisions, one of them still in progress.
+DEMO_TEKSTEN = [
+    (
+        "rollen-invulling",
+        "Brugfunctie tussen cliënten en het team.\nKritische partner in het teamoverleg.",
+        True,
+    ),
+    ("positie-tijd", "Minstens 16 uur per week, verdeeld over drie dagen.", False),
+    ("ondersteuning-afspraken-vooraf", "Elke maand intervisie met ervaringsdeskundigen van buiten.", True),
+]
+
+
+def _demo_oefeningen(traject: Traject, door) -> None:
+    for slug, tekst, afgerond in DEMO_TEKSTEN:
+        oefening = Oefening.objects.filter(slug=slug).first()
+        if oefening is None:  # content not loaded
+            continue
+        oefeningen_services.tekst_opslaan(
+            traject=traject, oefening=oefening, tekst=tekst, versie=0, door=door
+        )
+        status = OefeningStatus.Status.AFGEROND if afgerond else OefeningStatus.Status.BEZIG
+        oefeningen_services.status_zetten(traject=traject, oefening=oefening, status=status)
+
+
 def demo(traject: Traject) -> None:
-    """A few decisions and actions for the first demo team, so the demo plan means something."""
+    """A few decisions, actions and exercise results for the first demo team, so the demo plan means something."""
     if traject.titel != "Ervaringskennis inbedden in Herstel Noord" or traject.plan_acties.exists():
         return
     begeleider = traject.begeleiders.first()
     manager = traject.team.organisatie.leidinggevenden.first()
+    _demo_oefeningen(traject, begeleider)
     vandaag = timezone.localdate()
     for onderwerp, tekst in DEMO_BESLUITEN.items():
         Besluit.objects.get_or_create(
@@ -174,8 +204,9 @@ def demo(traject: Traject) -> None:
     )
 
 
-for section in EIGEN_SECTIES:
+for section in [*EIGEN_SECTIES, *overzicht.SECTIES]:
     register_plan_section(section)
+register_plan_feed(voeding.in_plan)
 register_signal_rule(herzien_signaal)
 register_traject_link(
     TrajectLink(

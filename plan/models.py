@@ -23,18 +23,6 @@ class Onderwerp(models.TextChoices):
     BORGING = "borging", _("Hoe het werk blijvend en structureel betaald wordt")
 
 
-# Which chapters of Ervaring werkt feed each decision (their slugs in oefeningen).
-BRON_HOOFDSTUKKEN: dict[str, tuple[str, ...]] = {
-    Onderwerp.ROLLEN: ("rollen",),
-    Onderwerp.VELDEN: ("rollen",),
-    Onderwerp.TAAKVERDELING: ("rollen", "positie"),
-    Onderwerp.COMPETENTIES: ("positie", "ondersteuning"),
-    Onderwerp.AANTAL: ("positie",),
-    Onderwerp.BETALING: ("positie",),
-    Onderwerp.BORGING: ("ondersteuning", "positie"),
-}
-
-
 class Besluit(models.Model):
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="plan_besluiten")
     onderwerp = models.CharField(_("onderwerp"), max_length=30, choices=Onderwerp.choices)

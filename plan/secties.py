@@ -13,7 +13,7 @@ from datetime import timedelta
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -23,11 +23,12 @@ from django.utils.translation import ngettext
 from trajecten.models import Lidmaatschap, Perspectief, Traject
 from trajecten.registries import PlanSection, Signal, plan_sections, signal_rules
 
-from . import bronnen
-from .models import BRON_HOOFDSTUKKEN, Actie, Besluit, Herziening, Onderwerp
+from . import bronnen, voeding
+from .models import Actie, Besluit, Herziening, Onderwerp
 
 # What the review list calls "due": overdue, or coming up within this many days.
 BINNENKORT = timedelta(days=14)
+
 # Sections other apps are expected to register (see plan/README.md); named in
 # "what is still missing" when absent.
 VERWACHT = {
@@ -35,7 +36,7 @@ VERWACHT = {
     "kompas": _("Het kompas (hoofdstuk 10)"),
     "ed-plekken": _("De plekken voor ervaringsdeskundigen"),
     "fasen": _("De voortgang van de fasen"),
-    "bijlage-oefeningen": _("De bijlage met afgeronde oefeningen"),
+    "bijlage-oefeningen": _("De bijlage met de andere oefeningen"),
 }
 
 
@@ -52,6 +53,13 @@ class Plan:
     secties: list[Sectie]
     ontbreekt: list[str] = field(default_factory=list)
     datum: Any = None
+    versie: int = 1  # the number the next stored PDF gets
+
+    @property
+    def status(self) -> str:
+        if self.ontbreekt:
+            return str(_("Concept: nog niet alles is besloten"))
+        return str(_("Compleet: klaar om vast te stellen"))
 
 
 @dataclass
@@ -63,6 +71,8 @@ class PlanRender:
     """
 
     traject: Traject
+    # What the plan still lacks (plain sentences), known before any section renders.
+    ontbreekt: list[str] = field(default_factory=list)
 
     @cached_property
     def kaarten(self) -> list[bronnen.Kaart]:
@@ -87,6 +97,10 @@ class PlanRender:
     def besluiten(self) -> list[Besluit]:
         """The saved decisions (with owners)."""
         return list(self.traject.plan_besluiten.select_related("eigenaar"))
+
+    @cached_property
+    def risicos(self) -> list:
+        return list(self.traject.plan_risicos.all())
 
     @property
     def actie_kaarten(self) -> set[int]:
@@ -114,19 +128,12 @@ def _perspectieven(traject: Traject) -> dict[str, Any]:
     return {"rijen": rijen, "totaal": sum(per.values()), "zonder_ervaring": ervaring == 0}
 
 
-def _doelen(render: PlanRender) -> dict[str, Any]:
-    per = render.kaarten_per_richting
-    return {
-        # N, E, W, S: the most voted cards of each direction, ties at the edge included.
-        "kompas_top": bronnen.kompas_top(render.kaarten),
-        "top": bronnen.TOP,
-        # Every card of north, east and south, only for the begeleider's buttons on the page.
-        "omzetten": [(r, per[r]) for r in ("noord", "oost", "zuid") if per[r]],
-        "actie_kaarten": render.actie_kaarten,
-    }
-
-
 def _besluiten(render: PlanRender) -> dict[str, Any]:
+    """Each decision with the results of the exercises that feed it (plan/voeding.py).
+
+    A decision with neither a text nor a result is not printed as an empty block: the
+    section names all of those in one line.
+    """
     bestaand = {b.onderwerp: b for b in render.besluiten}
     rijen = []
     for onderwerp in Onderwerp:
@@ -134,20 +141,30 @@ def _besluiten(render: PlanRender) -> dict[str, Any]:
         rijen.append(
             {
                 "besluit": besluit,
-                "hoofdstukken": BRON_HOOFDSTUKKEN[besluit.onderwerp],
-                "voeding": bronnen.voeding(render.antwoorden, besluit.onderwerp),
+                "nummer": voeding.NUMMER[onderwerp.value],
+                "vragen": voeding.VRAGEN[onderwerp.value],
+                "voeding": bronnen.voeding(render.antwoorden, onderwerp.value),
             }
         )
-    return {"rijen": rijen, "leeg": all(r["besluit"].is_leeg for r in rijen)}
+    for rij in rijen:
+        rij["open"] = rij["besluit"].is_leeg and not rij["voeding"]
+    return {"rijen": [r for r in rijen if not r["open"]], "open": [r for r in rijen if r["open"]]}
 
 
 def _acties_context(render: PlanRender) -> dict[str, Any]:
-    return {"acties": render.acties, "vandaag": timezone.localdate()}
+    per = render.kaarten_per_richting
+    return {
+        "acties": render.acties,
+        "vandaag": timezone.localdate(),
+        # The cards of north, east and south, only for the begeleider's buttons on the page.
+        "omzetten": [(r, per[r]) for r in ("noord", "oost", "zuid") if per[r]],
+        "actie_kaarten": render.actie_kaarten,
+    }
 
 
 def _risicos(render: PlanRender) -> dict[str, Any]:
     west = sorted(render.kaarten_per_richting["west"], key=lambda k: -k.stemmen)  # most votes first
-    risicos = list(render.traject.plan_risicos.all())
+    risicos = render.risicos
     per_kaart = {r.kaart_id: r for r in risicos if r.kaart_id}
     rijen = [{"kaart": k, "risico": per_kaart.get(k.id)} for k in west]
     kaart_ids = {k.id for k in west}
@@ -200,7 +217,6 @@ def _groep(render: PlanRender) -> dict[str, Any]:
 
 EIGEN_SECTIES = [
     EigenSectie("groep", _("De groep en hun perspectieven"), 10, _groep, "plan/secties/groep.html"),
-    EigenSectie("doelen", _("Wat we kozen uit het kompas"), 35, _doelen, "plan/secties/doelen.html"),
     EigenSectie("besluiten", _("Besluiten"), 40, _besluiten, "plan/secties/besluiten.html"),
     EigenSectie("acties", _("Acties"), 50, _acties_context, "plan/secties/acties.html"),
     EigenSectie("risicos", _("Risico's en onze reactie"), 55, _risicos, "plan/secties/risicos.html"),
@@ -210,30 +226,37 @@ EIGEN_SECTIES = [
 
 
 def bouw_plan(traject: Traject, *, request=None, interactief: bool = False) -> Plan:
+    sections = plan_sections()
     render = PlanRender(traject)
+    render.ontbreekt = _ontbreekt(render, {s.key for s in sections})
     secties = []
-    for section in plan_sections():
+    for section in sections:
         # The plan's own sections share the render's reads; other apps' sections get the traject.
         bron = render if isinstance(section, EigenSectie) else traject
         context = dict(section.context(bron))
         context.update({"traject": traject, "sectie_key": section.key, "interactief": interactief})
         html = render_to_string(section.template, context, request=request if interactief else None)
         secties.append(Sectie(section.key, str(section.title), mark_safe(html)))  # noqa: S308 our template
+    versie = (traject.plan_versies.aggregate(m=Max("nummer"))["m"] or 0) + 1
     return Plan(
-        traject=traject, secties=secties, ontbreekt=_ontbreekt(render, secties), datum=timezone.localdate()
+        traject=traject,
+        secties=secties,
+        ontbreekt=render.ontbreekt,
+        datum=timezone.localdate(),
+        versie=versie,
     )
 
 
-def _ontbreekt(render: PlanRender, secties: list[Sectie]) -> list[str]:
+def _ontbreekt(render: PlanRender, keys: set[str]) -> list[str]:
     """Plain sentences naming what the plan still lacks; empty when it is complete."""
-    keys = {s.key for s in secties}
     missing = [str(label) for key, label in VERWACHT.items() if key not in keys]
     besluiten = {b.onderwerp: b for b in render.besluiten}
-    leeg = [o.label for o in Onderwerp if o.value not in besluiten or besluiten[o.value].is_leeg]
+    leeg = [o for o in Onderwerp if o.value not in besluiten or besluiten[o.value].is_leeg]
     if leeg:
-        missing.append(
-            str(_("Nog geen besluit over: %(lijst)s.") % {"lijst": "; ".join(str(x) for x in leeg)})
-        )
+        lijst = "; ".join(f"{voeding.NUMMER[o.value]}. {o.label}" for o in leeg)
+        missing.append(str(_("Nog geen besluit over: %(lijst)s.") % {"lijst": lijst}))
+    if Onderwerp.BORGING in leeg:
+        missing.append(str(voeding.VRAGEN[Onderwerp.BORGING][1]))
     if not render.acties:
         missing.append(str(_("Er staan nog geen acties in het plan.")))
     return missing

@@ -33,15 +33,17 @@ def _plan_url(traject, anchor=""):
 def plan(request, pk):
     traject = traject_for(request, pk)
     mag_downloaden = traject.rol in BEGELEIDER_OF_LEIDINGGEVENDE
+    plan = bouw_plan(traject, request=request, interactief=True)
     return render(
         request,
         "plan/plan.html",
         {
             "traject": traject,
             "team": traject.team,
-            "plan": bouw_plan(traject, request=request, interactief=True),
+            "plan": plan,
             "mag_downloaden": mag_downloaden,
-            "aantal_versies": traject.plan_versies.count() if mag_downloaden else 0,
+            # Versions are never deleted: the next number tells how many there are.
+            "aantal_versies": plan.versie - 1,
         },
     )
 

@@ -245,3 +245,20 @@ def register_exercise_use(source: ExerciseUseSource) -> None:
 
 def exercise_use_sources() -> list[ExerciseUseSource]:
     return sorted(_exercise_use_sources.values(), key=lambda s: (s.order, s.key))
+
+
+# -- where an exercise's result ends up in the plan --------------------------------
+
+# Callables (exercise slug) -> a sentence or None, e.g. the plan's "what you fill in here
+# goes into decision 3"; the exercise page shows every sentence (oefeningen never imports
+# the app that answers).
+_plan_feeds: list[Callable[[str], str | None]] = []
+
+
+def register_plan_feed(hook: Callable[[str], str | None]) -> None:
+    if hook not in _plan_feeds:
+        _plan_feeds.append(hook)
+
+
+def plan_feeds(slug: str) -> list[str]:
+    return [str(tekst) for hook in _plan_feeds if (tekst := hook(slug))]

@@ -64,5 +64,24 @@ class Tekst(Kind):
     def is_complete(self, oefening, bijdragen, tekst=None):
         return self.ingevuld(oefening, tekst)
 
+    def delen(self, oefening, tekst: str) -> list[str]:
+        """What the team wrote under each heading of the template (a heading: a line of the
+        template that is not a "- " item), in the template's order; [] once the text no longer
+        holds those headings (in Dutch or in English)."""
+        regels = [r.strip() for r in tekst.splitlines()]
+        for sleutel in ("sjabloon", "sjabloon_en"):
+            sjabloon = str(oefening.instellingen.get(sleutel, ""))
+            koppen = [r.strip() for r in sjabloon.splitlines() if r.strip() and not r.strip().startswith("-")]
+            plekken, vanaf = [], 0
+            for kop in koppen:
+                if kop not in regels[vanaf:]:
+                    break
+                vanaf = regels.index(kop, vanaf) + 1
+                plekken.append(vanaf)
+            if koppen and len(plekken) == len(koppen):
+                grenzen = [*(p - 1 for p in plekken[1:]), len(regels)]
+                return ["\n".join(regels[p:g]).strip() for p, g in zip(plekken, grenzen, strict=True)]
+        return []
+
     def summary(self, oefening, bijdragen, tekst=None):
         return [tekst.tekst] if self.ingevuld(oefening, tekst) else []

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cocreatie.meldingen import met_melding
-from trajecten import zichtbaarheid
+from trajecten import registries, zichtbaarheid
 from trajecten.models import Rol
 from trajecten.registries import exercise_use_sources
 
@@ -125,6 +125,11 @@ def _stemmen(request, traject, oefening, bijdragen) -> dict:
     return {"stemmen": stemmen, "stemmen_over": over, "stemmen_limiet": limiet}
 
 
+def _kader(oefening) -> dict:
+    """The exercise's chapter, and where other apps use its result (e.g. a plan decision)."""
+    return {"hoofdstuk": oefening.hoofdstuk, "gebruikt_in": registries.plan_feeds(oefening.slug)}
+
+
 def pagina_context(request, traject, oefening, *, cluster_form=None, focus=None, **formulieren):
     """Everything the page and its partials show; `formulieren`: form, tekst_form, conflict."""
     kind = oefening.kind
@@ -143,7 +148,7 @@ def pagina_context(request, traject, oefening, *, cluster_form=None, focus=None,
     return {
         "traject": traject,
         "oefening": oefening,
-        "hoofdstuk": oefening.hoofdstuk,
+        **_kader(oefening),
         "kind": kind,
         "status": status,
         "is_begeleider": is_begeleider,

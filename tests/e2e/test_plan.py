@@ -49,7 +49,7 @@ def test_the_begeleider_page_fits_a_phone_and_turns_a_card_into_an_action(page, 
     page.get_by_role("button", name="Maak er een actie van – Ervaringskennis hoort").click()
     page.wait_for_url(lambda u: "#sectie-acties" in u)
     assert (
-        page.locator("#sectie-acties")
+        page.locator("#sectie-acties .plan-acties")
         .get_by_text("Ervaringskennis hoort vanzelfsprekend bij elk team", exact=True)
         .is_visible()
     )
@@ -57,15 +57,15 @@ def test_the_begeleider_page_fits_a_phone_and_turns_a_card_into_an_action(page, 
 
 def test_the_begeleider_writes_a_decision_with_the_keyboard(page, live_server, world):
     login(page, live_server, "alice")
-    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/plan/besluiten/aantal/")
+    page.goto(f"{live_server.url}/trajecten/{world.traject.pk}/plan/besluiten/betaling/")
     check_a11y(page, "decision form")
     screenshot(page, "plan-besluit-desktop")
-    assert page.get_by_text("Betaald in loondienst").is_visible()  # the positie answers feed it
+    assert page.get_by_text("Betaald in loondienst").is_visible()  # positie-tijd feeds it
     page.get_by_label("Wat spreken we af?").focus()
     page.keyboard.type("Twee ED's, elk 24 uur")
     page.get_by_label("Eigenaar").select_option(label="Mira")
     page.keyboard.press("Tab")
     page.get_by_role("button", name="Opslaan").press("Enter")
-    page.wait_for_url(lambda u: "#besluit-aantal" in u)
-    assert page.locator("#besluit-aantal").get_by_text("Twee ED's, elk 24 uur").is_visible()
+    page.wait_for_url(lambda u: "#besluit-betaling" in u)
+    assert page.locator("#besluit-betaling").get_by_text("Twee ED's, elk 24 uur").is_visible()
     check_a11y(page, "plan after saving a decision")

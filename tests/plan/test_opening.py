@@ -48,16 +48,45 @@ def test_the_opening_exercise_renders_saves_and_opens_the_plan(world, inhoud):
     assert UITDAGING in GedeeldeTekst.objects.get(oefening__slug=selectors.OPENING).tekst
 
     plan = bouw_plan(world.traject)
-    assert plan.secties[0].key == "waarom" and plan.secties[0].title == "Waarom we dit doen"
-    assert UITDAGING in plan.secties[0].html and "De uitdaging die we delen:<br>" in plan.secties[0].html
+    # The summary opens the plan with the challenge; the whole opening text follows it.
+    assert [s.key for s in plan.secties[:2]] == ["samenvatting", "waarom"]
+    assert plan.secties[1].title == "Waarom we dit doen"
+    assert UITDAGING in plan.secties[0].html
+    assert UITDAGING in plan.secties[1].html and "De uitdaging die we delen:<br>" in plan.secties[1].html
     page = world.client("leidinggevende").get(f"/trajecten/{world.traject.pk}/plan/").content.decode()
     assert page.index('id="sectie-waarom"') < page.index('id="sectie-groep"')
     assert UITDAGING in page
 
 
 def test_the_plan_says_when_the_opening_is_still_empty(world, inhoud):
-    html = bouw_plan(world.traject).secties[0].html
-    assert "nog niet ingevuld" in html
+    secties = {s.key: s.html for s in bouw_plan(world.traject).secties}
+    assert "nog niet ingevuld" in secties["waarom"]
+    assert "De gezamenlijke uitdaging en het mandaat zijn nog niet beschreven." in secties["samenvatting"]
+
+
+def test_the_summary_reads_challenge_mandate_and_frame_under_the_templates_headings(world, inhoud):
+    from oefeningen import services as oefening_services
+    from oefeningen.models import Oefening
+
+    oefening = Oefening.objects.get(slug=selectors.OPENING)
+    sjabloon = oefening.instellingen["sjabloon"]
+    tekst = (
+        sjabloon.replace(
+            "(in onze eigen woorden):\n", "(in onze eigen woorden):\nCliënten voelen zich niet gehoord\n"
+        )
+        .replace("- Wie gaf ons de opdracht:", "- Wie gaf ons de opdracht: de directie")
+        .replace(
+            "wat betekent dat voor waar we naartoe willen?\n",
+            "wat betekent dat voor waar we naartoe willen?\nMeedoen als gewone burger\n",
+        )
+    )
+    oefening_services.tekst_opslaan(
+        traject=world.traject, oefening=oefening, tekst=tekst, versie=0, door=world.bob
+    )
+    html = next(s.html for s in bouw_plan(world.traject).secties if s.key == "samenvatting")
+    assert "Cliënten voelen zich niet gehoord" in html
+    assert "Mandaat" in html and "de directie" in html
+    assert "Ons normatieve kader" in html and "Meedoen als gewone burger" in html
 
 
 def test_a_hidden_opening_reaches_no_channel_until_the_reveal(world, inhoud):

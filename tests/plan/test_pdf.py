@@ -63,7 +63,7 @@ def test_it_is_a_tagged_pdf_with_language_title_and_bookmarks(pdf_bytes):
     assert bool(root["/MarkInfo"]["/Marked"])
     assert reader.metadata.title == "Plan van aanpak – Traject Alfa"
     titles = _outline_titles(reader.outline)
-    for expected in ("Besluiten", "Acties", "Risico's en onze reactie", "Hoeveel ervaringsdeskundigen"):
+    for expected in ("Besluiten", "Acties", "Risico's en onze reactie", "5. Hoeveel ervaringsdeskundigen"):
         assert expected in titles
     # Fonts are embedded (a FontFile2/3 stream in every font descriptor).
     fonts = [
@@ -162,12 +162,12 @@ def test_an_empty_plan_says_what_is_missing(world, inhoud):
     response = world.client("begeleider").get(f"/trajecten/{world.traject.pk}/plan/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Wat nog ontbreekt" in body
+    assert "Nog open:" in body
     assert "Er staan nog geen acties in het plan." in body
     assert "Nog geen besluit over" in body
     data = world.client("leidinggevende").post(f"/trajecten/{world.traject.pk}/plan/pdf/").content
     text = _text(_reader(data))
-    assert "Wat nog ontbreekt" in text and "Het kompas van hoofdstuk 10 is nog niet ingevuld" in text
+    assert "Nog open:" in text and "Het kompas van hoofdstuk 10 is nog niet ingevuld" in text
 
 
 class TestFetcher:
