@@ -154,6 +154,24 @@ DEMO_TEKSTEN = [
     ),
     ("positie-tijd", "Minstens 16 uur per week, verdeeld over drie dagen.", False),
     ("ondersteuning-afspraken-vooraf", "Elke maand intervisie met ervaringsdeskundigen van buiten.", True),
+    (
+        "vertrekpunt-waarom",
+        "De uitdaging die we delen (in onze eigen woorden):\n"
+        "Cliënten zeggen dat ze pas gehoord worden als het misgaat. We willen dat hun ervaring "
+        "vanaf het begin meetelt in hoe we werken.\n\n"
+        "Ons mandaat\n- Wie gaf ons de opdracht: de directie van Zorggroep De Brug\n"
+        "- Waarvoor: een plan om ervaringsdeskundigen een vaste plek in het team te geven\n"
+        "- Tot wanneer: eind volgend jaar\n- Wat mogen we zelf beslissen: hoe we de pilot inrichten\n\n"
+        "Hoe serieus worden ervaringskennis en ervaringsdeskundigheid nu genomen?\n"
+        "Er wordt naar geluisterd, maar het telt nog niet mee in besluiten.\n\n"
+        "Kwaliteit van leven en mensenrechten: wat betekent dat voor waar we naartoe willen?\n"
+        "Iedereen doet mee als burger, met regie over het eigen leven.\n\n"
+        "Hoe we samenwerken (wie doet mee, hoe houden we de dialoog open):\n"
+        "Cliënten, ervaringsdeskundigen, professionals en de leiding aan één tafel.\n\n"
+        "Hoe we het eigenaarschap delen (wie beslist mee over het proces en het resultaat):\n"
+        "De werkgroep beslist samen; de leiding geeft ruimte en geld.",
+        True,
+    ),
 ]
 
 
@@ -171,7 +189,8 @@ def _demo_oefeningen(traject: Traject, door) -> None:
 
 def demo(traject: Traject) -> None:
     """A few decisions, actions and exercise results for the first demo team, so the demo plan means something."""
-    if traject.titel != "Ervaringskennis inbedden in Herstel Noord" or traject.plan_acties.exists():
+    # The go/no-go's conditions are actions too: the plan's own decisions say it ran before.
+    if traject.titel != "Ervaringskennis inbedden in Herstel Noord" or traject.plan_besluiten.exists():
         return
     begeleider = traject.begeleiders.first()
     manager = traject.team.organisatie.leidinggevenden.first()

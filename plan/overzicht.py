@@ -177,5 +177,6 @@ def _tijdlijn(render: PlanRender) -> dict[str, Any]:
 
 SECTIES = [
     EigenSectie("samenvatting", _("Samenvatting"), 5, _samenvatting, "plan/secties/samenvatting.html"),
-    EigenSectie("tijdlijn", _("Tijdlijn"), 52, _tijdlijn, "plan/secties/tijdlijn.html"),
+    # Right after the summary: the plan on one page, its timeline on the next (the PDF breaks after each).
+    EigenSectie("tijdlijn", _("Tijdlijn"), 5, _tijdlijn, "plan/secties/tijdlijn.html"),
 ]
