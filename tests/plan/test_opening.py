@@ -48,11 +48,11 @@ def test_the_opening_exercise_renders_saves_and_opens_the_plan(world, inhoud):
     assert UITDAGING in GedeeldeTekst.objects.get(oefening__slug=selectors.OPENING).tekst
 
     plan = bouw_plan(world.traject)
-    # The summary opens the plan with the challenge; the whole opening text follows it.
-    assert [s.key for s in plan.secties[:2]] == ["samenvatting", "waarom"]
-    assert plan.secties[1].title == "Waarom we dit doen"
+    # The summary opens the plan with the challenge, its timeline next; the whole opening text follows.
+    assert [s.key for s in plan.secties[:3]] == ["samenvatting", "tijdlijn", "waarom"]
+    assert plan.secties[2].title == "Waarom we dit doen"
     assert UITDAGING in plan.secties[0].html
-    assert UITDAGING in plan.secties[1].html and "De uitdaging die we delen:<br>" in plan.secties[1].html
+    assert UITDAGING in plan.secties[2].html and "De uitdaging die we delen:<br>" in plan.secties[2].html
     page = world.client("leidinggevende").get(f"/trajecten/{world.traject.pk}/plan/").content.decode()
     assert page.index('id="sectie-waarom"') < page.index('id="sectie-groep"')
     assert UITDAGING in page
