@@ -2,58 +2,74 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from trajecten.registries import Signal
 
 from .models import ONBETAALD, Plek
-from .selectors import INGEVULD
 
 BRON_FASE_2 = "Movisie, Handreiking Kwartiermaken, fase 2"
 BRON_FASE_1 = "Movisie, Handreiking Kwartiermaken, fase 1 (don'ts)"
 
 
-def _plekken(traject):
-    return Plek.objects.filter(traject=traject)
+# The few columns the rules read (never the profile); a trajectory has a handful of places,
+# so all rules share one query and decide in Python.
+_VELDEN = (
+    "titel",
+    "leidinggevende_naam",
+    "ervaringsdeskundige",
+    "ingevuld_zonder_account",
+    "maatje",
+    "intervisie",
+    "supervisie",
+    "statuut",
+    "pad_naar_betaald",
+    "projectleider_eigen_functie",
+)
 
 
-def _titels(qs) -> str:
-    return ", ".join(f"‘{t}’" for t in qs.values_list("titel", flat=True))
+def _plekken(traject) -> list[Plek]:
+    return list(Plek.objects.filter(traject=traject).only(*_VELDEN))
 
 
-def _bij_plekken(qs, *, code: str, reden: str, bron: str = BRON_FASE_2):
-    """One signal naming the places in `qs`, when there are any; `reden` holds %(plekken)s."""
-    if qs.exists():
-        yield Signal(code=code, reason=reden % {"plekken": _titels(qs)}, source=bron)
+def _ingevuld(plek) -> bool:
+    """As selectors.INGEVULD: an ED with an account, or filled without one."""
+    return plek.ervaringsdeskundige_id is not None or plek.ingevuld_zonder_account
 
 
-def signaal_minder_dan_twee(traject):
+def _bij_plekken(plekken, *, code: str, reden: str, bron: str = BRON_FASE_2):
+    """One signal naming `plekken`, when there are any; `reden` holds %(plekken)s."""
+    if plekken:
+        titels = ", ".join(f"‘{p.titel}’" for p in plekken)
+        yield Signal(code=code, reason=reden % {"plekken": titels}, source=bron)
+
+
+def _minder_dan_twee(plekken):
     """Fewer than two EDs placed, once any place is planned (a single ED stands alone)."""
-    telling = _plekken(traject).aggregate(totaal=Count("pk"), ingevuld=Count("pk", filter=INGEVULD))
-    if telling["totaal"] and telling["ingevuld"] < 2:
+    ingevuld = sum(1 for p in plekken if _ingevuld(p))
+    if plekken and ingevuld < 2:
         yield Signal(
             code="ed_minder_dan_twee",
             reason=_(
                 "Er zijn minder dan twee ervaringsdeskundigen geplaatst (nu %(n)s). "
                 "Alleen werken als ervaringsdeskundige is zwaar: zorg voor minstens twee."
             )
-            % {"n": telling["ingevuld"]},
+            % {"n": ingevuld},
             source=BRON_FASE_2,
         )
 
 
-def signaal_geen_leidinggevende(traject):
+def _geen_leidinggevende(plekken):
     yield from _bij_plekken(
-        _plekken(traject).filter(leidinggevende_naam=""),
+        [p for p in plekken if p.leidinggevende_naam == ""],
         code="ed_geen_leidinggevende",
         reden=_("Bij deze ED-plek staat nog geen leidinggevende: %(plekken)s. Spreek af wie dat formeel is."),
     )
 
 
-def signaal_geen_ondersteuning(traject):
+def _geen_ondersteuning(plekken):
     yield from _bij_plekken(
-        _plekken(traject).filter(INGEVULD, maatje="", intervisie="", supervisie=""),
+        [p for p in plekken if _ingevuld(p) and not (p.maatje or p.intervisie or p.supervisie)],
         code="ed_geen_ondersteuning",
         reden=_(
             "Bij deze ED-plek is geen maatje, intervisie of supervisie geregeld: %(plekken)s. "
@@ -62,9 +78,9 @@ def signaal_geen_ondersteuning(traject):
     )
 
 
-def signaal_vrijwillig_zonder_pad(traject):
+def _vrijwillig_zonder_pad(plekken):
     yield from _bij_plekken(
-        _plekken(traject).filter(statuut__in=ONBETAALD, pad_naar_betaald=""),
+        [p for p in plekken if p.statuut in ONBETAALD and p.pad_naar_betaald == ""],
         code="ed_vrijwillig_zonder_pad",
         reden=_(
             "Deze plek is vrijwillig of een werkervaringsplaats, zonder plan om door te groeien "
@@ -73,9 +89,9 @@ def signaal_vrijwillig_zonder_pad(traject):
     )
 
 
-def signaal_projectleider(traject):
+def _projectleider(plekken):
     yield from _bij_plekken(
-        _plekken(traject).filter(projectleider_eigen_functie=True),
+        [p for p in plekken if p.projectleider_eigen_functie],
         code="ed_projectleider",
         reden=_(
             "Een ervaringsdeskundige is ook projectleider of kwartiermaker van de eigen functie: "
@@ -85,10 +101,29 @@ def signaal_projectleider(traject):
     )
 
 
-SIGNAL_RULES = [
-    signaal_minder_dan_twee,
-    signaal_geen_leidinggevende,
-    signaal_geen_ondersteuning,
-    signaal_vrijwillig_zonder_pad,
-    signaal_projectleider,
-]
+CHECKS = [_minder_dan_twee, _geen_leidinggevende, _geen_ondersteuning, _vrijwillig_zonder_pad, _projectleider]
+
+
+def _per_traject(check):
+    def rule(traject):
+        yield from check(_plekken(traject))
+
+    rule.__name__ = check.__name__.lstrip("_")
+    return rule
+
+
+signaal_minder_dan_twee = _per_traject(_minder_dan_twee)
+signaal_geen_leidinggevende = _per_traject(_geen_leidinggevende)
+signaal_geen_ondersteuning = _per_traject(_geen_ondersteuning)
+signaal_vrijwillig_zonder_pad = _per_traject(_vrijwillig_zonder_pad)
+signaal_projectleider = _per_traject(_projectleider)
+
+
+def signalen(traject):
+    """Every ED-place signal of the trajectory, from one read of its places."""
+    plekken = _plekken(traject)
+    for check in CHECKS:
+        yield from check(plekken)
+
+
+SIGNAL_RULES = [signalen]

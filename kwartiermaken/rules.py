@@ -8,10 +8,12 @@ of EDs, line manager, support, statuut) live in `ervaringsdeskundigen`.
 
 from __future__ import annotations
 
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from trajecten.models import Traject
 from trajecten.registries import Signal
 
 from .besluiten import BesluitStand, besluit_voor, fase_2_woord
@@ -25,9 +27,13 @@ BRON_FASE_1 = "Handreiking Kwartiermaken, fase 1: vorm een leidende coalitie"
 BRON_BESLUIT = "Handreiking Kwartiermaken, deel 2: De verkenning (go/no-go-besluit)"
 
 
-def fase_2_zonder_go(traject, besluit: BesluitStand | None) -> list[Signal]:
+def _fase_2_begonnen(traject) -> bool:
+    return FaseStart.objects.filter(traject=traject, fase__nummer=2).exists()
+
+
+def fase_2_zonder_go(traject, besluit: BesluitStand | None, *, fase_2: bool | None = None) -> list[Signal]:
     # The start is read first, whatever the decision, so the query count does not depend on it.
-    if not FaseStart.objects.filter(traject=traject, fase__nummer=2).exists():
+    if not (_fase_2_begonnen(traject) if fase_2 is None else fase_2):
         return []
     if besluit is not None and besluit.is_go:
         return []
@@ -110,8 +116,8 @@ def geen_management(leden: list[CoalitieLid]) -> list[Signal]:
     ]
 
 
-def geen_coalitie_in_fase_2(traject, leden: list[CoalitieLid]) -> list[Signal]:
-    if leden or not FaseStart.objects.filter(traject=traject, fase__nummer=2).exists():
+def geen_coalitie_in_fase_2(traject, leden: list[CoalitieLid], *, fase_2: bool | None = None) -> list[Signal]:
+    if leden or not (_fase_2_begonnen(traject) if fase_2 is None else fase_2):
         return []
     return [
         Signal(
@@ -122,10 +128,10 @@ def geen_coalitie_in_fase_2(traject, leden: list[CoalitieLid]) -> list[Signal]:
     ]
 
 
-def scan_zonder_besluit(traject, besluit: BesluitStand | None) -> list[Signal]:
+def scan_zonder_besluit(traject, besluit: BesluitStand | None, *, scan: bool | None = None) -> list[Signal]:
     if besluit is not None:
         return []
-    if not ScanAntwoord.objects.filter(ronde__traject=traject).exists():
+    if not (ScanAntwoord.objects.filter(ronde__traject=traject).exists() if scan is None else scan):
         return []
     return [
         Signal(
@@ -137,12 +143,15 @@ def scan_zonder_besluit(traject, besluit: BesluitStand | None) -> list[Signal]:
     ]
 
 
-def stappen_te_laat(traject) -> list[Signal]:
-    aantal = (
-        StapVoortgang.objects.filter(traject=traject, streefdatum__lt=timezone.localdate())
-        .exclude(status__in=AFGEHANDELD)
-        .count()
+def _te_laat(traject):
+    return StapVoortgang.objects.filter(traject=traject, streefdatum__lt=timezone.localdate()).exclude(
+        status__in=AFGEHANDELD
     )
+
+
+def stappen_te_laat(traject, *, aantal: int | None = None) -> list[Signal]:
+    if aantal is None:
+        aantal = _te_laat(traject).count()
     if not aantal:
         return []
     return [
@@ -160,6 +169,22 @@ def stappen_te_laat(traject) -> list[Signal]:
     ]
 
 
+def _feiten(traject) -> dict:
+    """What the rules read of the trajectory's own rows, in one query: phase 2 started,
+    any scan answer, the number of steps past their target date."""
+    te_laat = _te_laat(OuterRef("pk")).order_by().values("traject").annotate(n=Count("pk")).values("n")
+    return (
+        Traject.objects.filter(pk=traject.pk)
+        .annotate(
+            fase_2=Exists(FaseStart.objects.filter(traject=OuterRef("pk"), fase__nummer=2)),
+            scan=Exists(ScanAntwoord.objects.filter(ronde__traject=OuterRef("pk"))),
+            te_laat=Subquery(te_laat),
+        )
+        .values("fase_2", "scan", "te_laat")
+        .get()
+    )
+
+
 def signalen(
     traject, *, leden: list[CoalitieLid] | None = None, besluit: BesluitStand | None | bool = False
 ) -> list[Signal]:
@@ -169,14 +194,16 @@ def signalen(
         leden = coalitie(traject)
     if besluit is False:
         besluit = besluit_voor(traject)
+    feiten = _feiten(traject)
+    fase_2 = feiten["fase_2"]
     return [
-        *fase_2_zonder_go(traject, besluit),
+        *fase_2_zonder_go(traject, besluit, fase_2=fase_2),
         *besluit_staat(besluit),
         *no_go_traject_actief(traject, besluit),
         *geen_senior_ed(leden),
         *ed_als_projectleider(leden),
         *geen_management(leden),
-        *geen_coalitie_in_fase_2(traject, leden),
-        *scan_zonder_besluit(traject, besluit),
-        *stappen_te_laat(traject),
+        *geen_coalitie_in_fase_2(traject, leden, fase_2=fase_2),
+        *scan_zonder_besluit(traject, besluit, scan=feiten["scan"]),
+        *stappen_te_laat(traject, aantal=feiten["te_laat"] or 0),
     ]

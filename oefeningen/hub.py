@@ -52,6 +52,14 @@ def _source(hoofdstuk: str | None):
     return compute
 
 
+def _batch(trajecten):
+    """All exercise sources at once (two queries), keyed as they are registered."""
+    return {
+        "oefeningen" if slug is None else f"oefeningen-{slug}": per
+        for slug, per in selectors.voortgang_per_hoofdstuk(trajecten).items()
+    }
+
+
 # -- personal data ---------------------------------------------------------------------------------
 
 
@@ -318,7 +326,9 @@ registries.register_traject_link(
     )
 )
 registries.register_progress(
-    ProgressSource(key="oefeningen", label=_("Oefeningen afgerond"), order=10, compute=_source(None))
+    ProgressSource(
+        key="oefeningen", label=_("Oefeningen afgerond"), order=10, compute=_source(None), batch=_batch
+    )
 )
 for index, (slug, nummer, titel) in enumerate(HOOFDSTUKKEN):
     registries.register_progress(
@@ -327,6 +337,7 @@ for index, (slug, nummer, titel) in enumerate(HOOFDSTUKKEN):
             label=format_lazy(_("Hoofdstuk {nummer}: {titel}"), nummer=nummer, titel=titel),
             order=11 + index,  # right after the overall figure, before other apps (20+)
             compute=_source(slug),
+            batch=_batch,
         )
     )
 registries.register_personal_data(

@@ -282,6 +282,39 @@ def voortgang(trajecten: list[Traject], *, hoofdstuk: str | None = None) -> dict
     return {pk: Progress(klaar, totaal or 0) for pk, klaar, totaal in rijen}
 
 
+def voortgang_per_hoofdstuk(trajecten: list[Traject]) -> dict[str | None, dict[int, Progress]]:
+    """As `voortgang`, for all exercises (key None) and every chapter (its slug) at once:
+    two queries, however many chapters."""
+    totaal = dict(
+        Oefening.objects.order_by()
+        .values("hoofdstuk__slug")
+        .annotate(n=Count("pk"))
+        .values_list("hoofdstuk__slug", "n")
+    )
+    klaar = (
+        OefeningStatus.objects.filter(
+            traject__in=[t.pk for t in trajecten], status=OefeningStatus.Status.AFGEROND
+        )
+        .order_by()
+        .values("traject_id", "oefening__hoofdstuk__slug")
+        .annotate(n=Count("pk"))
+        .values_list("traject_id", "oefening__hoofdstuk__slug", "n")
+    )
+    per_hoofdstuk: dict[tuple, int] = {}
+    per_traject: dict[int, int] = {}
+    for traject_id, slug, n in klaar:
+        per_hoofdstuk[traject_id, slug] = n
+        per_traject[traject_id] = per_traject.get(traject_id, 0) + n
+    alles = sum(totaal.values())
+    result: dict[str | None, dict[int, Progress]] = {
+        None: {t.pk: Progress(per_traject.get(t.pk, 0), alles) for t in trajecten}
+    }
+    for slug, n in totaal.items():
+        if slug is not None:
+            result[slug] = {t.pk: Progress(per_hoofdstuk.get((t.pk, slug), 0), n) for t in trajecten}
+    return result
+
+
 # -- the exercises serving one kwartiermaken step --------------------------------------------
 
 

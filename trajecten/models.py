@@ -9,6 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# How stale "last activity" may be: the stamp is written at most this often.
+TOUCH_INTERVAL = timedelta(minutes=1)
+
 
 class Rol(models.TextChoices):
     BEGELEIDER = "begeleider", _("Begeleider")
@@ -139,7 +142,17 @@ class Traject(models.Model):
         return reverse("trajecten:traject", args=[self.pk])
 
     def touch(self):
-        Traject.objects.filter(pk=self.pk).update(laatst_actief=timezone.now())
+        """Stamp "last activity", at most once a minute (each write serialises SQLite).
+
+        No query when this instance already holds a recent stamp; otherwise one
+        conditional UPDATE that leaves a stamp another request wrote this minute alone.
+        """
+        now = timezone.now()
+        seen = self.__dict__.get("laatst_actief")  # never loads a deferred field
+        if seen is not None and now - seen < TOUCH_INTERVAL:
+            return
+        Traject.objects.filter(pk=self.pk, laatst_actief__lt=now - TOUCH_INTERVAL).update(laatst_actief=now)
+        self.laatst_actief = now
 
 
 def _new_token():

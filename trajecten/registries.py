@@ -63,6 +63,9 @@ class ProgressSource:
     # Batch by design, so an overview of many trajectories costs a fixed
     # number of queries: (trajecten) -> {traject_id: Progress}.
     compute: Callable[[list[Traject]], dict[int, Progress]]
+    # Optional: sources that one query can serve together name the same `batch`,
+    # (trajecten) -> {source key: {traject_id: Progress}}; progress_for calls it once.
+    batch: Callable[[list[Traject]], dict[str, dict[int, Progress]]] | None = None
 
 
 _progress: dict[str, ProgressSource] = {}
@@ -79,8 +82,14 @@ def progress_sources() -> list[ProgressSource]:
 def progress_for(trajecten: list[Traject]) -> dict[int, dict[str, Progress]]:
     """{traject_id: {source key: Progress}} for all registered sources."""
     result: dict[int, dict[str, Progress]] = {t.pk: {} for t in trajecten}
+    batches: dict[Callable, dict[str, dict[int, Progress]]] = {}
     for source in progress_sources():
-        computed = source.compute(trajecten)
+        if source.batch is None:
+            computed = source.compute(trajecten)
+        else:
+            if source.batch not in batches:
+                batches[source.batch] = source.batch(trajecten)
+            computed = batches[source.batch].get(source.key, {})
         for t in trajecten:
             result[t.pk][source.key] = computed.get(t.pk, Progress(0, 0))
     return result
