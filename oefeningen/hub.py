@@ -1,7 +1,7 @@
 """What oefeningen gives the hub, registered when trajecten imports this module (autodiscover).
 
 Links, progress (overall and per chapter), personal data, the trajectory export, two plan
-sections, a signal rule, demo data, and a check that makes `loaddata` refuse an exercise
+sections, a signal rule, demo data (demo.py), and a check that makes `loaddata` refuse an exercise
 whose settings do not fit its kind.
 """
 
@@ -26,8 +26,8 @@ from trajecten.registries import (
 )
 from trajecten.weergave import weergavenaam
 
-from . import selectors, services
-from .models import Bijdrage, GedeeldeTekst, Oefening, OefeningStatus, Soort, Stem
+from . import demo, selectors
+from .models import Bijdrage, GedeeldeTekst, Oefening, OefeningStatus, Stem
 
 # The chapters of the content contract (oefeningen/README.md), in the book's order. The hub
 # needs each progress source's key and label when this module is imported, before any
@@ -237,71 +237,6 @@ def signaal_geen_ervaringsperspectief(traject) -> list[Signal]:
     ]
 
 
-# -- demo data ---------------------------------------------------------------------------------------------
-
-DEMO_KOMPAS = {
-    "noord": [
-        "Elk team werkt met minstens twee ervaringsdeskundigen",
-        "Ervaringskennis hoort bij elk teamoverleg",
-    ],
-    "oost": ["De gemeente wil herstelgericht werken steunen", "Collega's vragen zelf om intervisie"],
-    "west": ["Eén ervaringsdeskundige alleen in een team", "Te weinig uren om echt mee te doen"],
-    "zuid": ["We houden energie door kleine successen te vieren"],
-}
-DEMO_KAARTEN = [
-    "We luisteren echt naar cliënten",
-    "Korte lijnen met de wijkteams",
-    "Collega's durven eigen ervaringen te delen",
-    "We zijn nieuwsgierig en willen leren",
-]
-
-
-def demo(traject) -> None:
-    """A few contributions for demo team trajectories: compass cards and voted cards. Idempotent."""
-    from django.contrib.auth import get_user_model
-
-    if (
-        traject.team.organisatie.naam != "Zorggroep De Brug"
-        or Bijdrage.objects.filter(traject=traject).exists()
-    ):
-        return
-    leden = list(
-        get_user_model()
-        .objects.filter(lidmaatschappen__team=traject.team)
-        .order_by("lidmaatschappen__rol", "pk")
-    )
-    if not leden:
-        return
-    kompas = next(iter(selectors.kompas_oefeningen()), None)
-    if kompas:
-        eerste = {}  # the first card of each direction gets the demo's dots
-        for richting in kompas.instellingen.get("richtingen", []):
-            for n, tekst in enumerate(DEMO_KOMPAS.get(richting["key"], [])):
-                kaart = services.bijdrage_toevoegen(
-                    traject=traject,
-                    oefening=kompas,
-                    auteur=leden[n % len(leden)],
-                    data={"item": richting["key"], "tekst": tekst},
-                )
-                eerste.setdefault(richting["key"], kaart)
-        if kompas.kind.stemmen_per_persoon(kompas) >= 2:
-            for lid in leden:
-                services.stem_uitbrengen(traject=traject, bijdrage=eerste["noord"], kiezer=lid)
-            services.stem_uitbrengen(traject=traject, bijdrage=eerste["west"], kiezer=leden[0])
-    kaarten = Oefening.objects.filter(soort=Soort.KAARTEN).order_by("hoofdstuk__volgorde", "volgorde").first()
-    if kaarten:
-        gemaakt = [
-            services.bijdrage_toevoegen(
-                traject=traject, oefening=kaarten, auteur=leden[n % len(leden)], data={"tekst": tekst}
-            )
-            for n, tekst in enumerate(DEMO_KAARTEN)
-        ]
-        if kaarten.kind.stemmen_per_persoon(kaarten):
-            for lid in leden:
-                services.stem_uitbrengen(traject=traject, bijdrage=gemaakt[0], kiezer=lid)
-            services.stem_uitbrengen(traject=traject, bijdrage=gemaakt[1], kiezer=leden[0])
-
-
 # -- content validation on load --------------------------------------------------------------------------
 
 
@@ -396,5 +331,5 @@ registries.register_plan_section(
     )
 )
 registries.register_signal_rule(signaal_geen_ervaringsperspectief)
-registries.register_demo(demo)
+registries.register_demo(demo.demo)
 pre_save.connect(_valideer_oefening, sender=Oefening, dispatch_uid="oefeningen_valideer_oefening")

@@ -4,7 +4,7 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
-from oefeningen import hub, services
+from oefeningen import demo, hub, services
 from oefeningen.models import Bijdrage, Stem
 from tests.factories import LidmaatschapFactory, OrganisatieFactory, TeamFactory, TrajectFactory
 from tests.oefeningen.factories import HoofdstukFactory, OefeningFactory
@@ -136,7 +136,7 @@ def test_the_demo_hook_adds_compass_cards_and_votes_once(db):
     LidmaatschapFactory(team=team, rol=Rol.BEGELEIDER)
     LidmaatschapFactory(team=team, rol=Rol.TEAMLID)
     traject = TrajectFactory(team=team)
-    hub.demo(traject)
+    demo.demo(traject)
     count = Bijdrage.objects.filter(traject=traject).count()
     assert set(Bijdrage.objects.filter(oefening__soort="kompas").values_list("item", flat=True)) == {
         "noord",
@@ -147,10 +147,10 @@ def test_the_demo_hook_adds_compass_cards_and_votes_once(db):
     # Kaarten: both members on one card and one more; kompas: both on the first north card, one on west.
     assert Stem.objects.filter(traject=traject, oefening__soort="kaarten").count() == 3
     assert Stem.objects.filter(traject=traject, oefening__soort="kompas").count() == 3
-    hub.demo(traject)
+    demo.demo(traject)
     assert Bijdrage.objects.filter(traject=traject).count() == count
     other = TrajectFactory()  # not a demo organisation: untouched
-    hub.demo(other)
+    demo.demo(other)
     assert not Bijdrage.objects.filter(traject=other).exists()
 
 
